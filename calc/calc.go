@@ -1,0 +1,205 @@
+package calc
+
+import (
+	"strings"
+)
+
+// Ref is a use of a name in an expression, at a byte offset.
+type Ref struct {
+	Name     string
+	Pos, End int
+}
+
+// Refs lists the names an expression uses that could be a scenario's own
+// (every name that is not a unit with a dimension, nor a function), in order
+// of appearance. A scenario orders its formulas by them.
+func (e *Expr) Refs() []Ref {
+	var refs []Ref
+	walk(e.root, func(n node) {
+		if r, ok := n.(*nameRef); ok {
+			if _, unit := lookupUnit(r.name); !unit || isCountNoun(r.name) {
+				if _, amb := ambiguousUnits[r.name]; !amb || isCountNoun(r.name) {
+					refs = append(refs, Ref{Name: r.name, Pos: r.pos, End: r.end})
+				}
+			}
+		}
+	})
+	return refs
+}
+
+// walk visits every node of a tree, parents before children. A conversion's
+// unit is not visited: it never names a scenario's values.
+func walk(n node, visit func(node)) {
+	visit(n)
+	switch n := n.(type) {
+	case *unaryExpr:
+		walk(n.x, visit)
+	case *binaryExpr:
+		walk(n.x, visit)
+		walk(n.y, visit)
+	case *percentExpr:
+		walk(n.x, visit)
+	case *callExpr:
+		for _, a := range n.args {
+			walk(a, visit)
+		}
+	case *parenExpr:
+		walk(n.x, visit)
+	case *convertExpr:
+		walk(n.x, visit)
+	}
+}
+
+// Source is the expression's text.
+func (e *Expr) Source() string { return e.src }
+
+// Formula is a checked expression, compiled once and evaluated many times.
+type Formula struct {
+	expr  *Expr
+	Dim   Dim   // the dimension of its result
+	Unit  *Unit // the unit of a final "to UNIT", or nil
+	prog  program
+	konst bool
+	value float64
+}
+
+// Compile checks an expression against a scope and compiles it.
+func (e *Expr) Compile(scope Scope) (*Formula, error) {
+	f, err := e.compile(scope)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+func (e *Expr) compile(scope Scope) (*Formula, *Error) {
+	c := &checker{src: e.src, scope: scope}
+	root, err := c.check(e.root)
+	if err != nil {
+		return nil, err
+	}
+	f := &Formula{expr: e, Dim: root.dim, prog: compileIR(root)}
+	if root.isConst() {
+		f.konst, f.value = true, root.value
+	}
+	if e.conv != nil {
+		u, err := ParseUnit(e.conv.unitText)
+		if err != nil { // unreachable: the checker has read the same unit
+			return nil, errorAt(e.src, e.conv.opPos, len(e.src), "", "%v", err)
+		}
+		f.Unit = &u
+	}
+	return f, nil
+}
+
+// Compile parses and compiles src in one step.
+func Compile(src string, scope Scope) (*Formula, error) {
+	e, err := parse(src)
+	if err != nil {
+		return nil, err
+	}
+	return e.Compile(scope)
+}
+
+// Source is the formula's text.
+func (f *Formula) Source() string { return f.expr.src }
+
+// Expr is the parsed expression the formula was compiled from.
+func (f *Formula) Expr() *Expr { return f.expr }
+
+// Constant reports the formula's value when it uses no names.
+func (f *Formula) Constant() (float64, bool) { return f.value, f.konst }
+
+// Eval evaluates the formula with vals[slot] for each name of its scope. The
+// result is in base units and is never NaN or infinite: overflow, division
+// by zero and the like are errors at the operator that caused them.
+func (f *Formula) Eval(vals []float64) (float64, error) {
+	if f.konst {
+		return f.value, nil
+	}
+	v, err := f.prog.run(f.expr.src, vals)
+	if err != nil {
+		return 0, err
+	}
+	return v, nil
+}
+
+// Result is an evaluated expression: a base value, its dimension, and the
+// unit asked for with "to", if any.
+type Result struct {
+	Base float64
+	Dim  Dim
+	Unit *Unit
+}
+
+// Show formats the result for a person.
+func (r Result) Show(opts FormatOptions) Display { return Show(r.Base, r.Dim, r.Unit, opts) }
+
+// Evaluate computes a constant expression, such as a line typed into
+// `estimate eval`.
+func Evaluate(src string) (Result, error) {
+	f, err := Compile(src, nil)
+	if err != nil {
+		return Result{}, err
+	}
+	v, err := f.Eval(nil)
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Base: v, Dim: f.Dim, Unit: f.Unit}, nil
+}
+
+// Render writes the formula with each name that sub knows replaced by its
+// text, and "*" written "×", keeping the author's spacing: it is the middle
+// of a result's work ("dau × uploaders" → "5M × 10%"). A replacement that
+// holds a space or an operator is put in parentheses where the formula's
+// grouping would otherwise change ("a / (300 MB)").
+func (f *Formula) Render(sub func(name string) (string, bool)) string {
+	type edit struct {
+		pos, end int
+		text     string
+	}
+	var edits []edit
+	var visit func(n node, tight bool)
+	visit = func(n node, tight bool) {
+		switch n := n.(type) {
+		case *nameRef:
+			if text, ok := sub(n.name); ok {
+				if tight && strings.ContainsAny(text, " /*×+-^") {
+					text = "(" + text + ")"
+				}
+				edits = append(edits, edit{n.pos, n.end, text})
+			}
+		case *unaryExpr:
+			visit(n.x, true)
+		case *binaryExpr:
+			if n.op == tokStar && !n.implicit && f.expr.src[n.opPos] == '*' {
+				edits = append(edits, edit{n.opPos, n.opPos + 1, "×"})
+			}
+			tightY := n.op == tokSlash || n.op == tokCaret || n.op == tokMinus || n.implicit
+			visit(n.x, n.op == tokCaret || n.implicit)
+			visit(n.y, tightY)
+		case *percentExpr:
+			visit(n.x, true)
+		case *callExpr:
+			for _, a := range n.args {
+				visit(a, false)
+			}
+		case *parenExpr:
+			visit(n.x, false)
+		case *convertExpr:
+			visit(n.x, false)
+		}
+	}
+	visit(f.expr.root, false)
+	// Edits come in source order because the walk is left to right.
+	var b strings.Builder
+	at := 0
+	for _, e := range edits {
+		b.WriteString(f.expr.src[at:e.pos])
+		b.WriteString(e.text)
+		at = e.end
+	}
+	b.WriteString(f.expr.src[at:])
+	return b.String()
+}

@@ -1,0 +1,385 @@
+package calc
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// Var is a name a formula may use: the slot its value is read from at
+// evaluation and its dimension, known before evaluation.
+type Var struct {
+	Slot int
+	Dim  Dim
+}
+
+// Scope declares the names a formula may use. A scope's names shadow the
+// count nouns ("users"), never the other units.
+type Scope map[string]Var
+
+func (s Scope) names() []string {
+	out := make([]string, 0, len(s))
+	for name := range s {
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// irOp is an operation of the checked, dimension-free program.
+type irOp uint8
+
+const (
+	opConst irOp = iota
+	opLoad
+	opNeg
+	opAdd
+	opSub
+	opMul
+	opDiv
+	opPow
+	opCall
+)
+
+// ir is a checked node: dimensions resolved, constants folded. Evaluation
+// needs only the numbers.
+type ir struct {
+	op       irOp
+	dim      Dim
+	value    float64 // opConst
+	slot     int     // opLoad
+	fn       *funcDef
+	args     []*ir
+	pos, end int // where an evaluation error points
+}
+
+func (n *ir) isConst() bool { return n.op == opConst }
+
+// checker resolves names and dimensions over a syntax tree.
+type checker struct {
+	src   string
+	scope Scope
+}
+
+// maxExponent bounds a dimension's exponents; "MB^100^100" is refused.
+const maxExponent = 64
+
+func (c *checker) errorf(n node, hint, format string, args ...any) *Error {
+	pos, end := n.span()
+	return errorAt(c.src, pos, end, hint, format, args...)
+}
+
+// describe names an operand's dimension with its text: "information (10 MB)".
+func (c *checker) describe(n node, d Dim) string {
+	pos, end := n.span()
+	text := strings.TrimSpace(c.src[pos:end])
+	if text == "" || len(text) > 24 {
+		if bu := d.BaseUnit(); bu != "" {
+			return d.Words() + " (" + bu + ")"
+		}
+		return d.Words()
+	}
+	return d.Words() + " (" + text + ")"
+}
+
+func (c *checker) check(n node) (*ir, *Error) {
+	switch n := n.(type) {
+	case *numberLit:
+		return &ir{op: opConst, dim: n.dim, value: n.value, pos: n.pos, end: n.end}, nil
+	case *nameRef:
+		return c.name(n)
+	case *parenExpr:
+		return c.check(n.x)
+	case *unaryExpr:
+		x, err := c.check(n.x)
+		if err != nil {
+			return nil, err
+		}
+		if n.op == tokPlus {
+			return x, nil
+		}
+		return c.fold(&ir{op: opNeg, dim: x.dim, args: []*ir{x}, pos: n.pos, end: n.pos + 1})
+	case *percentExpr:
+		x, err := c.check(n.x)
+		if err != nil {
+			return nil, err
+		}
+		hundredth := &ir{op: opConst, value: 0.01}
+		return c.fold(&ir{op: opMul, dim: x.dim, args: []*ir{x, hundredth}, pos: n.opPos, end: n.opEnd})
+	case *binaryExpr:
+		return c.binary(n)
+	case *callExpr:
+		return c.call(n)
+	case *convertExpr:
+		return c.convert(n)
+	}
+	panic(fmt.Sprintf("calc: unexpected node %T", n))
+}
+
+func (c *checker) name(n *nameRef) (*ir, *Error) {
+	if v, ok := c.scope[n.name]; ok {
+		return &ir{op: opLoad, dim: v.Dim, slot: v.Slot, pos: n.pos, end: n.end}, nil
+	}
+	if u, ok := lookupUnit(n.name); ok {
+		return &ir{op: opConst, dim: u.dim, value: u.factor, pos: n.pos, end: n.end}, nil
+	}
+	if hint, ok := ambiguousUnits[n.name]; ok {
+		return nil, c.errorf(n, hint, "unknown unit %q", n.name)
+	}
+	if _, ok := functions[n.name]; ok {
+		return nil, c.errorf(n, fmt.Sprintf("call it: %s", functions[n.name].usage), "%s is a function", n.name)
+	}
+	hint := ""
+	if s := suggest(n.name, c.scope.names()); len(s) > 0 {
+		hint = "did you mean " + quoteList(s) + "?"
+	}
+	return nil, c.errorf(n, hint, "unknown name %q", n.name)
+}
+
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	switch len(q) {
+	case 1:
+		return q[0]
+	case 2:
+		return q[0] + " or " + q[1]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}
+
+// binaryOps maps an operator to its program operation.
+var binaryOps = map[tokenKind]irOp{
+	tokPlus: opAdd, tokMinus: opSub, tokStar: opMul, tokSlash: opDiv, tokCaret: opPow, tokColon: opDiv,
+}
+
+func (c *checker) binary(n *binaryExpr) (*ir, *Error) {
+	x, err := c.check(n.x)
+	if err != nil {
+		return nil, err
+	}
+	y, err := c.check(n.y)
+	if err != nil {
+		return nil, err
+	}
+	opEnd := n.opPos + 1
+	if n.implicit {
+		_, opEnd = n.y.span()
+	}
+	out := &ir{op: binaryOps[n.op], args: []*ir{x, y}, pos: n.opPos, end: opEnd}
+	switch n.op {
+	case tokPlus, tokMinus:
+		if x.dim != y.dim {
+			verb := map[tokenKind]string{tokPlus: "add", tokMinus: "subtract"}[n.op]
+			return nil, errorAt(c.src, n.opPos, n.opPos+1, "both sides must be of one kind; convert or remove one",
+				"cannot %s %s and %s", verb, c.describe(n.x, x.dim), c.describe(n.y, y.dim))
+		}
+		out.dim = x.dim
+	case tokStar:
+		out.dim = x.dim.Mul(y.dim)
+	case tokSlash:
+		out.dim = x.dim.Div(y.dim)
+	case tokColon:
+		if x.dim != y.dim {
+			return nil, errorAt(c.src, n.opPos, n.opPos+1, "a ratio compares two things of one kind, as in 10:1",
+				"cannot take the ratio of %s to %s", c.describe(n.x, x.dim), c.describe(n.y, y.dim))
+		}
+	case tokCaret:
+		d, err := c.powerDim(n, x, y)
+		if err != nil {
+			return nil, err
+		}
+		out.dim = d
+	}
+	if err := c.checkExponents(n, out.dim); err != nil {
+		return nil, err
+	}
+	return c.fold(out)
+}
+
+// powerDim is the dimension of x^y: a plain number to any plain power, or a
+// unit to a constant power that keeps its exponents whole ("(2 s)^2").
+func (c *checker) powerDim(n *binaryExpr, x, y *ir) (Dim, *Error) {
+	if !y.dim.IsZero() {
+		return Dim{}, c.errorf(n.y, "an exponent is a plain number", "cannot raise to the power of %s", c.describe(n.y, y.dim))
+	}
+	if x.dim.IsZero() {
+		return Dim{}, nil
+	}
+	if !y.isConst() {
+		return Dim{}, c.errorf(n.y, "write the exponent as a number", "the exponent of %s must be a constant", c.describe(n.x, x.dim))
+	}
+	var d Dim
+	for i, e := range x.dim {
+		v := float64(e) * y.value
+		if v != math.Trunc(v) || math.Abs(v) > maxExponent {
+			return Dim{}, c.errorf(n, "", "cannot raise %s to the power %g", c.describe(n.x, x.dim), y.value)
+		}
+		d[i] = int8(v)
+	}
+	return d, nil
+}
+
+func (c *checker) checkExponents(n node, d Dim) *Error {
+	for _, e := range d {
+		if e > maxExponent || e < -maxExponent {
+			return c.errorf(n, "", "units multiply past %s^%d", baseUnitNames[0], maxExponent)
+		}
+	}
+	return nil
+}
+
+func (c *checker) call(n *callExpr) (*ir, *Error) {
+	fn, ok := functions[n.name]
+	if !ok {
+		hint := ""
+		if s := Suggest(n.name, functionNames()); len(s) > 0 {
+			hint = "did you mean " + quoteList(s) + "?"
+		} else {
+			hint = "functions: " + strings.Join(functionNames(), ", ")
+		}
+		return nil, errorAt(c.src, n.pos, n.pos+len(n.name), hint, "unknown function %q", n.name)
+	}
+	if len(n.args) < fn.minArgs || (fn.maxArgs >= 0 && len(n.args) > fn.maxArgs) {
+		return nil, c.errorf(n, "write "+fn.usage, "%s takes %s, not %d", n.name, argCount(fn), len(n.args))
+	}
+	args := make([]*ir, len(n.args))
+	for i, a := range n.args {
+		x, err := c.check(a)
+		if err != nil {
+			return nil, err
+		}
+		args[i] = x
+	}
+	d, err := c.callDim(n, fn, args)
+	if err != nil {
+		return nil, err
+	}
+	return c.fold(&ir{op: opCall, fn: &fn, dim: d, args: args, pos: n.pos, end: n.end})
+}
+
+func argCount(fn funcDef) string {
+	switch {
+	case fn.maxArgs < 0:
+		return fmt.Sprintf("at least %d argument(s)", fn.minArgs)
+	case fn.minArgs == fn.maxArgs && fn.minArgs == 1:
+		return "one argument"
+	case fn.minArgs == fn.maxArgs:
+		return fmt.Sprintf("%d arguments", fn.minArgs)
+	}
+	return fmt.Sprintf("%d to %d arguments", fn.minArgs, fn.maxArgs)
+}
+
+func functionNames() []string {
+	names := make([]string, 0, len(functions))
+	for name := range functions {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// callDim applies a function's dimension rule to its checked arguments.
+func (c *checker) callDim(n *callExpr, fn funcDef, args []*ir) (Dim, *Error) {
+	switch fn.rule {
+	case ruleDimensionless:
+		for i, a := range args {
+			if !a.dim.IsZero() {
+				return Dim{}, c.errorf(n.args[i], "divide by a unit to make it a plain number, e.g. (x / 1 GB)",
+					"%s needs a plain number, not %s", n.name, c.describe(n.args[i], a.dim))
+			}
+		}
+		return Dim{}, nil
+	case ruleSame:
+		for i, a := range args[1:] {
+			if a.dim != args[0].dim {
+				return Dim{}, c.errorf(n.args[i+1], "every argument must be of one kind",
+					"%s cannot compare %s with %s", n.name, c.describe(n.args[0], args[0].dim), c.describe(n.args[i+1], a.dim))
+			}
+		}
+		return args[0].dim, nil
+	case ruleHalf:
+		var d Dim
+		for i, e := range args[0].dim {
+			if e%2 != 0 {
+				return Dim{}, c.errorf(n.args[0], "", "cannot take the square root of %s", c.describe(n.args[0], args[0].dim))
+			}
+			d[i] = e / 2
+		}
+		return d, nil
+	case ruleDowntime:
+		if !args[0].dim.IsZero() {
+			return Dim{}, c.errorf(n.args[0], "write the availability as a percentage, e.g. 99.9%", "%s needs an availability, not %s", n.name, c.describe(n.args[0], args[0].dim))
+		}
+		if args[1].dim != Seconds {
+			return Dim{}, c.errorf(n.args[1], "write a period such as 1 month or 1 year", "%s needs a period of time, not %s", n.name, c.describe(n.args[1], args[1].dim))
+		}
+		return Seconds, nil
+	}
+	return Dim{}, nil
+}
+
+// fold evaluates a node whose arguments are all constant, so that units and
+// literals cost nothing at evaluation and errors such as "1 / 0" are found
+// while checking, at the operator that causes them.
+func (c *checker) fold(n *ir) (*ir, *Error) {
+	for _, a := range n.args {
+		if !a.isConst() {
+			return n, nil
+		}
+	}
+	var buf [8]float64
+	args := buf[:0]
+	for _, a := range n.args {
+		args = append(args, a.value)
+	}
+	v, msg := apply(n, args)
+	if msg != "" {
+		return nil, errorAt(c.src, n.pos, n.end, "", "%s", msg)
+	}
+	return &ir{op: opConst, dim: n.dim, value: v, pos: n.pos, end: n.end}, nil
+}
+
+// convert checks "x to unit": the unit must be constant and of x's dimension.
+func (c *checker) convert(n *convertExpr) (*ir, *Error) {
+	x, err := c.check(n.x)
+	if err != nil {
+		return nil, err
+	}
+	unitChecker := &checker{src: c.src} // a unit never reads a scenario's names
+	u, err := unitChecker.check(n.unit)
+	if err != nil {
+		return nil, err
+	}
+	if !u.isConst() {
+		return nil, c.errorf(n.unit, "convert to units such as TB/day or Gbps", "%q is not a unit", n.unitText)
+	}
+	if u.value <= 0 {
+		return nil, c.errorf(n.unit, "", "cannot convert to %q: it is not positive", n.unitText)
+	}
+	if u.dim != x.dim {
+		return nil, errorAt(c.src, n.opPos, n.opPos+len("to"), convertHint(x.dim),
+			"cannot convert %s to %s", c.describe(n.x, x.dim), c.describe(n.unit, u.dim))
+	}
+	return x, nil
+}
+
+// convertHint suggests units of the dimension a value has.
+func convertHint(d Dim) string {
+	if u, ok := autoUnits[d]; ok && len(u.decimal) > 0 {
+		var names []string
+		for i, step := range u.decimal {
+			if i%2 == 0 || len(u.decimal) < 4 {
+				names = append(names, step.text)
+			}
+		}
+		return "it converts to units such as " + strings.Join(names, ", ")
+	}
+	if d.IsZero() {
+		return "it is a plain number"
+	}
+	return "it is in " + d.BaseUnit()
+}

@@ -1,0 +1,239 @@
+package calc
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// FormatOptions says how numbers are shown.
+type FormatOptions struct {
+	Digits int  // significant digits; 0 means DefaultDigits
+	Binary bool // IEC prefixes (KiB, MiB, …) for automatically chosen byte units
+}
+
+// DefaultDigits is how many significant digits a result shows by default.
+const DefaultDigits = 3
+
+// MaxDigits bounds FormatOptions.Digits; float64 holds no more.
+const MaxDigits = 17
+
+// step is one rung of a ladder of display units.
+type step struct {
+	text   string
+	factor float64
+}
+
+// ladder lists the units a dimension is shown in, smallest first; Format
+// picks the largest that keeps the number at or above 1.
+type ladder struct {
+	decimal, binary []step
+}
+
+func prefixedLadder(base, suffix string, prefixes []prefix) []step {
+	steps := []step{{base + suffix, 1}}
+	for _, p := range prefixes {
+		if p.symbol == "k" { // "KB" is the book's spelling; "kB" is read too
+			continue
+		}
+		steps = append(steps, step{p.symbol + "B" + suffix, p.factor})
+	}
+	return steps
+}
+
+var autoUnits = map[Dim]ladder{
+	Bytes: {
+		decimal: prefixedLadder("bytes", "", metricPrefixes),
+		binary:  prefixedLadder("bytes", "", binaryPrefixes),
+	},
+	BytesPerSec: {
+		decimal: prefixedLadder("bytes", "/s", metricPrefixes),
+		binary:  prefixedLadder("bytes", "/s", binaryPrefixes),
+	},
+	Seconds: {decimal: []step{
+		{"ns", 1e-9}, {"µs", 1e-6}, {"ms", 1e-3}, {"s", 1}, {"min", 60}, {"h", 3600},
+		{"days", secondsPerDay}, {"years", secondsPerYear},
+	}},
+	PerSecond:                   {decimal: []step{{"/s", 1}}},
+	Dollars:                     {decimal: []step{{"$", 1}}},
+	DollarsPerSec:               {decimal: []step{{"$/month", 1.0 / secondsPerMonth}}},
+	{Information: -1, Money: 1}: {decimal: []step{{"$/GB", 1e-9}}},
+}
+
+// Unit is a display unit: its text as written and its size in base units.
+type Unit struct {
+	Text   string
+	Factor float64
+	Dim    Dim
+}
+
+// ParseUnit reads a display unit such as "TB/day", "Gbps", "/s", "%" or
+// "$/month". It is an expression of units and numbers, and must be positive.
+func ParseUnit(text string) (Unit, error) {
+	text = strings.TrimSpace(text)
+	if text == "%" {
+		return Unit{Text: "%", Factor: 0.01}, nil
+	}
+	toks, err := scan(text)
+	if err != nil {
+		return Unit{}, err
+	}
+	p := &parser{src: text, toks: toks}
+	n, err := p.unit()
+	if err != nil {
+		return Unit{}, err
+	}
+	if t := p.peek(); t.kind != tokEOF {
+		return Unit{}, p.unexpected(t)
+	}
+	c := &checker{src: text}
+	u, err := c.check(n)
+	if err != nil {
+		return Unit{}, err
+	}
+	if !u.isConst() || u.value <= 0 {
+		return Unit{}, errorAt(text, 0, len(text), "for example TB/day, Gbps or /s", "%q is not a unit", text)
+	}
+	return Unit{Text: text, Factor: u.value, Dim: u.dim}, nil
+}
+
+// Display is a value ready to show: in its display unit, as text.
+type Display struct {
+	Value float64 // in Unit
+	Unit  string  // the display unit, "" for a plain number
+	Text  string  // "150 TB/day", "3,472 /s", "$150,000"
+}
+
+// Show formats a base value of dimension d. With a unit it is shown in that
+// unit; without, in the best unit for its size.
+func Show(base float64, d Dim, unit *Unit, opts FormatOptions) Display {
+	var u Unit
+	if unit != nil {
+		u = *unit
+	} else {
+		u = bestUnit(base, d, opts.Binary)
+	}
+	v := base / u.Factor
+	return Display{Value: v, Unit: u.Text, Text: joinUnit(formatNumber(v, opts.digits(), usesWords(u)), u.Text)}
+}
+
+func (o FormatOptions) digits() int {
+	if o.Digits <= 0 {
+		return DefaultDigits
+	}
+	return min(o.Digits, MaxDigits)
+}
+
+// bestUnit picks the largest unit of d's ladder that keeps |base| at or
+// above 1 in it; a dimension with no ladder is shown in base units.
+func bestUnit(base float64, d Dim, binary bool) Unit {
+	l, ok := autoUnits[d]
+	if !ok {
+		return Unit{Text: d.BaseUnit(), Factor: 1, Dim: d}
+	}
+	steps := l.decimal
+	if binary && l.binary != nil {
+		steps = l.binary
+	}
+	best := steps[0]
+	for _, s := range steps[1:] {
+		if math.Abs(base) >= s.factor {
+			best = s
+		}
+	}
+	return Unit{Text: best.text, Factor: best.factor, Dim: d}
+}
+
+// usesWords reports whether a unit's numbers read better as "365 billion"
+// than with thirteen digits: counts and rates of counts do.
+func usesWords(u Unit) bool {
+	return u.Dim.IsZero() && u.Text != "%" || u.Dim == PerSecond
+}
+
+// singular spellings for a value of exactly 1 ("1 year", not "1 years").
+var singular = map[string]string{
+	"bytes": "byte", "bits": "bit", "days": "day", "years": "year", "hours": "hour",
+	"minutes": "minute", "seconds": "second", "weeks": "week", "months": "month",
+}
+
+// joinUnit puts a number and its unit together as a person writes them:
+// "$150,000/day", "20%", "3,472 /s", "1 year".
+func joinUnit(num, unit string) string {
+	switch {
+	case unit == "":
+		return num
+	case unit == "%":
+		return num + "%"
+	case unit == "$" || strings.HasPrefix(unit, "$/"):
+		if strings.HasPrefix(num, "-") {
+			return "-$" + num[1:] + unit[1:]
+		}
+		return "$" + num + unit[1:]
+	case strings.HasPrefix(unit, "1/"):
+		unit = unit[1:]
+	}
+	if num == "1" {
+		if s, ok := singular[unit]; ok {
+			unit = s
+		}
+	}
+	return num + " " + unit
+}
+
+// countWords name the large powers of a thousand, for counts.
+var countWords = []step{
+	{"quintillion", 1e18}, {"quadrillion", 1e15}, {"trillion", 1e12}, {"billion", 1e9}, {"million", 1e6},
+}
+
+// formatNumber shows x with the given significant digits. Whole parts are
+// never cut ("3,472", not "3,470"); commas group thousands; with words,
+// a million and more read "365 billion".
+func formatNumber(x float64, digits int, words bool) string {
+	if x == 0 {
+		return "0"
+	}
+	abs := math.Abs(x)
+	if words && abs >= 1e6 && abs < 1e21 {
+		for _, w := range countWords {
+			if abs >= w.factor {
+				return formatNumber(x/w.factor, digits, false) + " " + w.text
+			}
+		}
+	}
+	switch {
+	case abs >= 1e21 || abs < 1e-6:
+		return strconv.FormatFloat(x, 'e', digits-1, 64)
+	case abs >= math.Pow10(digits):
+		return groupThousands(strconv.FormatFloat(x, 'f', 0, 64))
+	}
+	rounded, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'e', digits-1, 64), 64)
+	return groupThousands(strconv.FormatFloat(rounded, 'f', -1, 64))
+}
+
+// groupThousands puts commas into the whole part of a decimal number.
+func groupThousands(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	if len(whole) <= 3 {
+		return sign + s
+	}
+	var b strings.Builder
+	b.WriteString(sign)
+	lead := len(whole) % 3
+	if lead > 0 {
+		b.WriteString(whole[:lead])
+	}
+	for i := lead; i < len(whole); i += 3 {
+		if b.Len() > len(sign) {
+			b.WriteByte(',')
+		}
+		b.WriteString(whole[i : i+3])
+	}
+	if hasFrac {
+		b.WriteString("." + frac)
+	}
+	return b.String()
+}

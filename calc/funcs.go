@@ -1,0 +1,99 @@
+package calc
+
+import "math"
+
+// dimRule says which argument dimensions a function takes and what it
+// returns; the checker applies it before anything is evaluated.
+type dimRule uint8
+
+const (
+	ruleDimensionless dimRule = iota // every argument a plain number; returns a plain number
+	ruleSame                         // every argument of one dimension; returns it
+	ruleHalf                         // one argument with even exponents; returns their halves
+	ruleDowntime                     // (availability, period): a plain number and a time; returns a time
+)
+
+// funcDef is one function of the language. eval receives its arguments and
+// returns the result, or a message saying why there is none.
+type funcDef struct {
+	minArgs, maxArgs int // maxArgs < 0: any number
+	rule             dimRule
+	usage            string
+	eval             func(args []float64) (float64, string)
+}
+
+func unary(f func(float64) float64) func([]float64) (float64, string) {
+	return func(a []float64) (float64, string) { return f(a[0]), "" }
+}
+
+// snapTolerance is how close to an integer a value must be for ceil, floor
+// and round to treat it as that integer. Formulas such as ceil(peak/capacity)
+// would otherwise round 20.000000000000004, a float64 artefact of an exact
+// 20, up to 21.
+const snapTolerance = 1e-9
+
+func snap(x float64) float64 {
+	r := math.Round(x)
+	if math.Abs(x-r) <= snapTolerance*math.Max(1, math.Abs(x)) {
+		return r
+	}
+	return x
+}
+
+// functions is the language's function table.
+var functions = map[string]funcDef{
+	"ceil":  {1, 1, ruleDimensionless, "ceil(x)", unary(func(x float64) float64 { return math.Ceil(snap(x)) })},
+	"floor": {1, 1, ruleDimensionless, "floor(x)", unary(func(x float64) float64 { return math.Floor(snap(x)) })},
+	"round": {1, 1, ruleDimensionless, "round(x)", unary(func(x float64) float64 { return math.Round(x) })},
+	"abs":   {1, 1, ruleSame, "abs(x)", unary(math.Abs)},
+	"sqrt":  {1, 1, ruleHalf, "sqrt(x)", evalSqrt},
+	"ln":    {1, 1, ruleDimensionless, "ln(x)", logWith(math.Log)},
+	"log2":  {1, 1, ruleDimensionless, "log2(x)", logWith(math.Log2)},
+	"log10": {1, 1, ruleDimensionless, "log10(x)", logWith(math.Log10)},
+	"log":   {2, 2, ruleDimensionless, "log(x, base)", evalLog},
+	"min":   {1, -1, ruleSame, "min(a, b, …)", evalMin},
+	"max":   {1, -1, ruleSame, "max(a, b, …)", evalMax},
+}
+
+func evalSqrt(a []float64) (float64, string) {
+	if a[0] < 0 {
+		return 0, "square root of a negative number"
+	}
+	return math.Sqrt(a[0]), ""
+}
+
+func logWith(f func(float64) float64) func([]float64) (float64, string) {
+	return func(a []float64) (float64, string) {
+		if a[0] <= 0 {
+			return 0, "logarithm of a number that is not positive"
+		}
+		return f(a[0]), ""
+	}
+}
+
+func evalLog(a []float64) (float64, string) {
+	x, base := a[0], a[1]
+	if x <= 0 {
+		return 0, "logarithm of a number that is not positive"
+	}
+	if base <= 0 || base == 1 {
+		return 0, "logarithm base must be positive and not 1"
+	}
+	return math.Log(x) / math.Log(base), ""
+}
+
+func evalMin(a []float64) (float64, string) {
+	m := a[0]
+	for _, v := range a[1:] {
+		m = math.Min(m, v)
+	}
+	return m, ""
+}
+
+func evalMax(a []float64) (float64, string) {
+	m := a[0]
+	for _, v := range a[1:] {
+		m = math.Max(m, v)
+	}
+	return m, ""
+}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"charm.land/fang/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/estimate-dev/estimate/calc"
+)
+
+// usageError is a command line the program cannot act on: exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
+
+// silentError has already been reported (a batch's bad lines go to stderr as
+// they happen); it only carries the exit status.
+type silentError struct{ status int }
+
+func (e *silentError) Error() string { return fmt.Sprintf("exit status %d", e.status) }
+
+// exitStatus maps an error to the process's exit status.
+func exitStatus(err error) int {
+	var usage *usageError
+	var silent *silentError
+	switch {
+	case errors.As(err, &silent):
+		return silent.status
+	case errors.As(err, &usage), isCobraUsageError(err):
+		return 2
+	}
+	return 1
+}
+
+// isCobraUsageError recognises cobra's own errors about the command line,
+// which it returns as plain strings.
+func isCobraUsageError(err error) bool {
+	msg := err.Error()
+	for _, prefix := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "accepts ", "requires at least", "requires at most", "requires exactly"} {
+		if strings.HasPrefix(msg, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// printError writes an error for a person: what is wrong, where, and how to
+// fix it. An expression error shows the expression with a caret under the
+// column. It is fang's error handler, so every command's errors look alike.
+func printError(w io.Writer, styles fang.Styles, err error) {
+	var silent *silentError
+	if errors.As(err, &silent) {
+		return
+	}
+	st := newErrorStyles()
+	var ce *calc.Error
+	if errors.As(err, &ce) {
+		writeCalcError(w, st, "", ce)
+		return
+	}
+	fmt.Fprintln(w, st.label.Render("Error:")+" "+err.Error())
+	if exitStatus(err) == 2 {
+		fmt.Fprintln(w, st.hint.Render("Try --help for usage."))
+	}
+}
+
+// writeCalcError prints an expression error with its caret, prefixed with
+// where the expression came from ("line 3: ") when it is not the only one.
+func writeCalcError(w io.Writer, st errorStyles, where string, e *calc.Error) {
+	fmt.Fprintf(w, "%s %s%s\n", st.label.Render("Error:"), where, fmt.Sprintf("col %d: %s", e.Column(), e.Msg))
+	src, caret, _ := strings.Cut(e.Caret(), "\n")
+	fmt.Fprintln(w, "  "+src)
+	fmt.Fprintln(w, "  "+st.caret.Render(caret))
+	if e.Hint != "" {
+		fmt.Fprintln(w, "  "+st.hint.Render(e.Hint))
+	}
+}
+
+// errorStyles are the styles of error output. They are built once here;
+// lipgloss.Fprint drops the colour when stderr is not a terminal or
+// NO_COLOR is set.
+type errorStyles struct {
+	label, caret, hint lipgloss.Style
+}
+
+func newErrorStyles() errorStyles {
+	return errorStyles{
+		label: lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Red),
+		caret: lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Red),
+		hint:  lipgloss.NewStyle().Foreground(lipgloss.BrightBlack),
+	}
+}

@@ -1,0 +1,194 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
+	"github.com/estimate-dev/estimate/calc"
+	"github.com/spf13/cobra"
+)
+
+const evalExamples = `  estimate eval '300M * 50% * 2 / day to 1/s'      # 3,472 /s
+  estimate eval '5M * 10% * 300 MB / day to TB/day'  # 150 TB/day
+  estimate eval '1 GiB to bytes'                     # 1,073,741,824 bytes
+  estimate eval 'ceil(log(365B, 62))'                # 7
+  estimate eval --binary '5 TB'                      # 4.55 TiB
+  estimate eval -o json '150 TB/day to Gbps'
+
+  # Batch: one expression per line on stdin, one result per line on stdout
+  estimate eval < conversions.txt`
+
+// evalOptions are the flags of estimate eval.
+type evalOptions struct {
+	output string
+	to     string
+	binary bool
+	digits int
+}
+
+func newEvalCmd(s *streams) *cobra.Command {
+	var opts evalOptions
+	cmd := &cobra.Command{
+		Use:   "eval [EXPR]",
+		Short: "Evaluate a units-aware expression",
+		Long: `Evaluate an expression such as '5M * 10% * 300 MB/day to TB/day'.
+
+Numbers take count suffixes (5M, 1.5B, 100K) and words (300 million); 10% is
+0.1; $0.02 is money. Units: bytes (KB MB GB TB PB, KiB MiB GiB …), bits (Mbit,
+Gbps), time (ms s min h day week month year) and money ($, USD). A bare B is
+never bytes: 1B is a billion. Convert at the end with "to", "in" or "->".
+Functions: ceil floor round abs sqrt ln log2 log10 log(x, base) min max.
+
+With no expression and a pipe or file on stdin, eval reads one expression per
+line and prints one result per line; a bad line is reported on stderr with
+its line number, the others still print, and the exit status is then 1.`,
+		Example: evalExamples,
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := opts.validate(); err != nil {
+				return err
+			}
+			if len(args) > 0 {
+				return evalOne(s.out, strings.Join(args, " "), opts)
+			}
+			if f, ok := s.in.(*os.File); ok && term.IsTerminal(f.Fd()) {
+				return usagef("eval needs an expression, e.g. estimate eval '5M * 300 MB to TB'")
+			}
+			return evalBatch(s, opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "text", "output format: text or json")
+	cmd.Flags().StringVar(&opts.to, "to", "", "show the result in this `unit` (like ending the expression with \"to UNIT\")")
+	cmd.Flags().BoolVar(&opts.binary, "binary", false, "use binary prefixes (KiB, MiB, GiB) for bytes")
+	cmd.Flags().IntVar(&opts.digits, "digits", calc.DefaultDigits, "significant `digits` to show")
+	_ = cmd.RegisterFlagCompletionFunc("output", fixedCompletions("text", "json"))
+	_ = cmd.RegisterFlagCompletionFunc("to", fixedCompletions("TB/day", "GB/s", "Gbps", "/s", "years", "bytes", "$/month"))
+	return cmd
+}
+
+func (o evalOptions) validate() error {
+	switch o.output {
+	case "text", "json":
+	default:
+		return usagef("unknown output format %q for eval: use text or json", o.output)
+	}
+	if o.digits < 1 || o.digits > calc.MaxDigits {
+		return usagef("--digits must be between 1 and %d, not %d", calc.MaxDigits, o.digits)
+	}
+	return nil
+}
+
+func fixedCompletions(values ...string) func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return values, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// evalResult is the JSON shape of one evaluated expression (README § JSON).
+type evalResult struct {
+	Expr     string  `json:"expr"`
+	Value    float64 `json:"value"`
+	Unit     string  `json:"unit"`
+	Text     string  `json:"text"`
+	Base     float64 `json:"base"`
+	BaseUnit string  `json:"base_unit"`
+}
+
+// evaluate computes one expression, applying --to when given.
+func evaluate(src string, opts evalOptions) (evalResult, error) {
+	if opts.to != "" {
+		src = src + " to " + opts.to
+	}
+	r, err := calc.Evaluate(src)
+	if err != nil {
+		return evalResult{}, err
+	}
+	d := r.Show(calc.FormatOptions{Digits: opts.digits, Binary: opts.binary})
+	return evalResult{Expr: src, Value: d.Value, Unit: d.Unit, Text: d.Text, Base: r.Base, BaseUnit: r.Dim.BaseUnit()}, nil
+}
+
+func evalOne(w io.Writer, src string, opts evalOptions) error {
+	res, err := evaluate(src, opts)
+	if err != nil {
+		return err
+	}
+	return writeEvalResult(w, res, opts.output)
+}
+
+func writeEvalResult(w io.Writer, res evalResult, format string) error {
+	if format == "json" {
+		b, err := json.Marshal(res)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(w, "%s\n", b)
+		return err
+	}
+	_, err := io.WriteString(w, res.Text+"\n")
+	return err
+}
+
+// evalBatch evaluates one expression per line of stdin. Blank lines and lines
+// starting with "#" are skipped. Bad lines are reported on stderr with their
+// line numbers; the rest still print, and the status is then 1.
+func evalBatch(s *streams, opts evalOptions) error {
+	in := bufio.NewScanner(s.in)
+	in.Buffer(make([]byte, 64*1024), calc.MaxLength*4)
+	out := bufio.NewWriterSize(s.out, 64*1024)
+	errOut := colorprofile.NewWriter(s.err, os.Environ())
+	st := newErrorStyles()
+	failed, total := 0, 0
+	for lineNo := 1; in.Scan(); lineNo++ {
+		line := strings.TrimSpace(in.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		total++
+		res, err := evaluate(line, opts)
+		if err != nil {
+			failed++
+			_ = out.Flush() // keep stdout and stderr in order on a terminal
+			reportLineError(errOut, st, lineNo, err)
+			continue
+		}
+		if err := writeEvalResult(out, res, opts.output); err != nil {
+			return err
+		}
+	}
+	if err := out.Flush(); err != nil {
+		return err
+	}
+	if err := in.Err(); err != nil {
+		return fmt.Errorf("reading stdin: %w", err)
+	}
+	if failed > 0 {
+		fmt.Fprintf(errOut, "%d of %s failed\n", failed, plural(total, "expression"))
+		return &silentError{status: 1}
+	}
+	return nil
+}
+
+func reportLineError(w io.Writer, st errorStyles, lineNo int, err error) {
+	if ce, ok := err.(*calc.Error); ok {
+		writeCalcError(w, st, "line "+strconv.Itoa(lineNo)+", ", ce)
+		return
+	}
+	fmt.Fprintf(w, "%s line %d: %v\n", st.label.Render("Error:"), lineNo, err)
+}
+
+// plural writes a count with its noun: "1 line", "3 lines".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}

@@ -1,0 +1,41 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+)
+
+const rootExamples = `  # The calculator: units are checked, conversions explicit
+  estimate eval '5M * 10% * 300 MB/day to TB/day'
+  estimate eval '150 TB/day to Gbps'
+
+  # Many expressions, one per line, from a file or a pipe
+  printf '1 GiB to bytes\n2^41 ms to years\n' | estimate eval
+
+  # Shell completion
+  estimate completion bash > /etc/bash_completion.d/estimate`
+
+func newRootCmd(s *streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "estimate",
+		Short: "Back-of-the-envelope capacity estimates for system design",
+		Long: `estimate sizes a system from what you know (daily active users, request and
+object sizes, read/write ratios, retention, prices) and shows what you need:
+QPS, storage, bandwidth, cache memory, servers and cost, with the arithmetic.
+
+Units are checked, not guessed: "10 MB + 5 ms" is an error. A month is 30 days
+and a year 365 days, as in System Design Interview.`,
+		Example: rootExamples,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			// Until the interactive session exists, plain estimate shows help
+			// and exits with a usage status so that scripts notice.
+			_ = cmd.Help()
+			return &silentError{status: 2}
+		},
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &usageError{msg: err.Error()}
+	})
+	root.AddCommand(newEvalCmd(s))
+	return root
+}
