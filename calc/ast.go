@@ -37,9 +37,9 @@ type binaryExpr struct {
 
 // percentExpr is "x%".
 type percentExpr struct {
-	x      node
-	opPos  int
-	opEnd  int
+	x     node
+	opPos int
+	opEnd int
 }
 
 // callExpr is "name(args…)".

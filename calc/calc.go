@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -192,7 +193,7 @@ func (f *Formula) Render(sub func(name string) (string, bool)) string {
 		}
 	}
 	visit(f.expr.root, false)
-	// Edits come in source order because the walk is left to right.
+	sort.Slice(edits, func(i, j int) bool { return edits[i].pos < edits[j].pos })
 	var b strings.Builder
 	at := 0
 	for _, e := range edits {

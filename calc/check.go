@@ -124,6 +124,9 @@ func (c *checker) name(n *nameRef) (*ir, *Error) {
 	if u, ok := lookupUnit(n.name); ok {
 		return &ir{op: opConst, dim: u.dim, value: u.factor, pos: n.pos, end: n.end}, nil
 	}
+	if n.name == "B" {
+		return nil, c.errorf(n, bareBHint, `"B" alone is not a unit`)
+	}
 	if hint, ok := ambiguousUnits[n.name]; ok {
 		return nil, c.errorf(n, hint, "unknown unit %q", n.name)
 	}
@@ -156,7 +159,16 @@ var binaryOps = map[tokenKind]irOp{
 	tokPlus: opAdd, tokMinus: opSub, tokStar: opMul, tokSlash: opDiv, tokCaret: opPow, tokColon: opDiv,
 }
 
+// bareBHint explains why "B" alone is refused.
+const bareBHint = `write "bytes", or a prefixed unit such as "KB" or "MB"; attached to a number, B means billion ("1B")`
+
 func (c *checker) binary(n *binaryExpr) (*ir, *Error) {
+	if y, ok := n.y.(*nameRef); ok && n.implicit && y.name == "B" {
+		// "500 B": say what the whole thing should have been.
+		pos, _ := n.x.span()
+		return nil, c.errorf(y, fmt.Sprintf("did you mean %q? A bare B is never bytes; attached to a number it means billion (\"1B\")",
+			strings.TrimSpace(c.src[pos:y.pos])+" bytes"), `"B" alone is not a unit`)
+	}
 	x, err := c.check(n.x)
 	if err != nil {
 		return nil, err

@@ -20,7 +20,8 @@
 //	conversion = ( "to" | "in" | "->" ) unit
 //	ratio      = sum [ ":" sum ]
 //	sum        = product { ( "+" | "-" ) product }
-//	product    = unary { ( "*" | "×" | "/" | "÷" | <juxtaposition> ) unary }
+//	product    = juxtaposed { ( "*" | "×" | "/" | "÷" ) juxtaposed }
+//	juxtaposed = unary { unary }
 //	unary      = "-" unary | "+" unary | power
 //	power      = postfix [ "^" unary ]
 //	postfix    = primary { "%" }
@@ -28,8 +29,9 @@
 //	unit       = [ "/" ] product          (constant: units and numbers only)
 //	number     = digits [ "." digits ] [ exponent ] [ "k" | "K" | "M" | "B" | "bn" | "T" ]
 //
-// Juxtaposition is multiplication at the same precedence as "*", so
-// "300 MB / day" is (300 × MB) / day. A count suffix is part of its number
+// Juxtaposition is multiplication that binds tighter than "*" and "/", as in
+// GNU units: "$100 / 1 TB" is $100 / (1 TB), and "300 MB / day" is
+// (300 MB) / day. A count suffix is part of its number
 // only when no letter follows it: "5M" is five million, "5MB" five megabytes.
 // A bare "B" is never bytes: "1B" is a billion, and "500 B" is an error.
 //

@@ -4,44 +4,83 @@ import (
 	"math"
 )
 
-// apply computes one operation on its argument values, or says why it has
-// no finite result. It is shared by constant folding and the evaluator, so
-// that both give the same answers and the same errors.
-func apply(n *ir, a []float64) (float64, string) {
+// arith computes a binary operation, reporting false when the result would
+// not be a finite number (the caller then asks apply for the reason).
+func arith(op irOp, a, b float64) (float64, bool) {
 	var v float64
+	switch op {
+	case opAdd:
+		v = a + b
+	case opSub:
+		v = a - b
+	case opMul:
+		v = a * b
+	case opDiv:
+		if b == 0 {
+			return 0, false
+		}
+		v = a / b
+	case opPow:
+		if (a == 0 && b < 0) || (a < 0 && b != math.Trunc(b)) {
+			return 0, false
+		}
+		v = math.Pow(a, b)
+	}
+	return v, !math.IsInf(v, 0) && !math.IsNaN(v)
+}
+
+// apply computes one operation on its argument values, or says why it has
+// no finite result. Constant folding and the evaluator's error path share
+// it, so that both give the same answers and the same messages.
+func apply(n *ir, a []float64) (float64, string) {
 	switch n.op {
 	case opNeg:
 		return -a[0], ""
-	case opAdd:
-		v = a[0] + a[1]
-	case opSub:
-		v = a[0] - a[1]
-	case opMul:
-		v = a[0] * a[1]
-	case opDiv:
-		if a[1] == 0 {
-			return 0, "division by zero"
-		}
-		v = a[0] / a[1]
-	case opPow:
-		if a[0] == 0 && a[1] < 0 {
-			return 0, "division by zero (zero to a negative power)"
-		}
-		if a[0] < 0 && a[1] != math.Trunc(a[1]) {
-			return 0, "a negative number to a fractional power has no real value"
-		}
-		v = math.Pow(a[0], a[1])
 	case opCall:
-		var msg string
-		v, msg = n.fn.eval(a)
+		v, msg := n.fn.eval(a)
 		if msg != "" {
 			return 0, msg
 		}
+		return finite(v)
 	}
-	if math.IsInf(v, 0) {
+	if v, ok := arith(n.op, a[0], a[1]); ok {
+		return v, ""
+	}
+	switch {
+	case n.op == opDiv && a[1] == 0:
+		return 0, "division by zero"
+	case n.op == opPow && a[0] == 0 && a[1] < 0:
+		return 0, "division by zero (zero to a negative power)"
+	case n.op == opPow && a[0] < 0 && a[1] != math.Trunc(a[1]):
+		return 0, "a negative number to a fractional power has no real value"
+	}
+	v, _ := arith(n.op, a[0], a[1])
+	if v == 0 { // arith refused without a value: recompute plainly to classify
+		v = plain(n.op, a[0], a[1])
+	}
+	return finite(v)
+}
+
+func plain(op irOp, a, b float64) float64 {
+	switch op {
+	case opAdd:
+		return a + b
+	case opSub:
+		return a - b
+	case opMul:
+		return a * b
+	case opDiv:
+		return a / b
+	}
+	return math.Pow(a, b)
+}
+
+// finite passes a finite value and names what is wrong with any other.
+func finite(v float64) (float64, string) {
+	switch {
+	case math.IsInf(v, 0):
 		return 0, "overflow: the result is too large (over 1.8e308)"
-	}
-	if math.IsNaN(v) {
+	case math.IsNaN(v):
 		return 0, "the result is not a number"
 	}
 	return v, ""
@@ -87,12 +126,17 @@ func compileIR(root *ir) program {
 	return p
 }
 
-// run evaluates the program with the given slot values. It does not
-// allocate for programs of ordinary depth.
+// stackSize is the evaluation stack kept on the Go stack; deeper programs
+// (rare: it takes 32 pending operands) allocate one.
+const stackSize = 32
+
+// run evaluates the program with the given slot values. Programs without
+// function calls do not allocate: the stack slice is never handed to code
+// that could keep it, which lets the compiler keep it off the heap.
 func (p *program) run(src string, vals []float64) (float64, *Error) {
-	var small [32]float64
+	var small [stackSize]float64
 	stack := small[:0]
-	if p.maxStack > len(small) {
+	if p.maxStack > stackSize {
 		stack = make([]float64, 0, p.maxStack)
 	}
 	for i := range p.code {
@@ -105,24 +149,32 @@ func (p *program) run(src string, vals []float64) (float64, *Error) {
 				return 0, errorAt(src, in.node.pos, in.node.end, "", "no value given for this name")
 			}
 			stack = append(stack, vals[in.slot])
-		case opMul:
-			// The hot path: products dominate capacity formulas.
-			n := len(stack)
-			v := stack[n-2] * stack[n-1]
-			if math.IsInf(v, 0) || math.IsNaN(v) {
-				_, msg := apply(in.node, stack[n-2:])
-				return 0, errorAt(src, in.node.pos, in.node.end, "", "%s", msg)
-			}
-			stack[n-2] = v
-			stack = stack[:n-1]
-		default:
+		case opNeg:
+			stack[len(stack)-1] = -stack[len(stack)-1]
+		case opCall:
 			n := len(stack) - int(in.nargs)
-			v, msg := apply(in.node, stack[n:])
+			v, msg := callFunc(in.node, stack[n:])
 			if msg != "" {
 				return 0, errorAt(src, in.node.pos, in.node.end, "", "%s", msg)
 			}
 			stack = append(stack[:n], v)
+		default:
+			n := len(stack)
+			a, b := stack[n-2], stack[n-1]
+			v, ok := arith(in.op, a, b)
+			if !ok {
+				_, msg := apply(in.node, []float64{a, b})
+				return 0, errorAt(src, in.node.pos, in.node.end, "", "%s", msg)
+			}
+			stack[n-2] = v
+			stack = stack[:n-1]
 		}
 	}
 	return stack[0], nil
+}
+
+// callFunc calls a function of the language on a copy of its arguments, so
+// that only formulas with calls pay for a heap slice.
+func callFunc(n *ir, args []float64) (float64, string) {
+	return apply(n, append([]float64(nil), args...))
 }

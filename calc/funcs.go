@@ -53,6 +53,23 @@ var functions = map[string]funcDef{
 	"log":   {2, 2, ruleDimensionless, "log(x, base)", evalLog},
 	"min":   {1, -1, ruleSame, "min(a, b, …)", evalMin},
 	"max":   {1, -1, ruleSame, "max(a, b, …)", evalMax},
+
+	// Availability composition (tables.go): components in series multiply;
+	// n replicas in parallel fail only together; downtime prices a period.
+	"series":   {1, -1, ruleDimensionless, "series(a, b, …)", withError(func(a []float64) (float64, error) { return Series(a...) })},
+	"parallel": {2, 2, ruleDimensionless, "parallel(availability, replicas)", withError(func(a []float64) (float64, error) { return Parallel(a[0], a[1]) })},
+	"downtime": {2, 2, ruleDowntime, "downtime(availability, period)", withError(func(a []float64) (float64, error) { return Downtime(a[0], a[1]) })},
+}
+
+// withError adapts a function that reports domain errors as Go errors.
+func withError(f func([]float64) (float64, error)) func([]float64) (float64, string) {
+	return func(a []float64) (float64, string) {
+		v, err := f(a)
+		if err != nil {
+			return 0, err.Error()
+		}
+		return v, ""
+	}
 }
 
 func evalSqrt(a []float64) (float64, string) {

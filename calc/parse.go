@@ -109,7 +109,7 @@ func (p *parser) unexpected(t token) *Error {
 func (p *parser) unit() (node, *Error) {
 	if t := p.peek(); t.kind == tokSlash {
 		p.advance()
-		y, err := p.unary()
+		y, err := p.juxtaposed()
 		if err != nil {
 			return nil, err
 		}
@@ -163,9 +163,9 @@ func (p *parser) sum() (node, *Error) {
 	}
 }
 
-// product = unary { ( "*" | "/" | <juxtaposition> ) unary }
+// product = juxtaposed { ( "*" | "/" ) juxtaposed }
 func (p *parser) product() (node, *Error) {
-	x, err := p.unary()
+	x, err := p.juxtaposed()
 	if err != nil {
 		return nil, err
 	}
@@ -175,24 +175,37 @@ func (p *parser) product() (node, *Error) {
 func (p *parser) productTail(x node) (node, *Error) {
 	for {
 		t := p.peek()
-		switch {
-		case t.kind == tokStar || t.kind == tokSlash:
-			p.advance()
-			y, err := p.unary()
-			if err != nil {
-				return nil, err
-			}
-			x = &binaryExpr{opPos: t.pos, op: t.kind, x: x, y: y}
-		case p.startsOperand(t):
-			y, err := p.unary()
-			if err != nil {
-				return nil, err
-			}
-			x = &binaryExpr{opPos: t.pos, op: tokStar, x: x, y: y, implicit: true}
-		default:
+		if t.kind != tokStar && t.kind != tokSlash {
 			return x, nil
 		}
+		p.advance()
+		y, err := p.juxtaposed()
+		if err != nil {
+			return nil, err
+		}
+		x = &binaryExpr{opPos: t.pos, op: t.kind, x: x, y: y}
 	}
+}
+
+// juxtaposed = unary { unary }
+//
+// Multiplication by juxtaposition binds tighter than "*" and "/", as in GNU
+// units, so that "$100 / 1 TB" is $100 / (1 TB) and "2/day" still reads
+// as 2 / day.
+func (p *parser) juxtaposed() (node, *Error) {
+	x, err := p.unary()
+	if err != nil {
+		return nil, err
+	}
+	for p.startsOperand(p.peek()) {
+		t := p.peek()
+		y, err := p.unary()
+		if err != nil {
+			return nil, err
+		}
+		x = &binaryExpr{opPos: t.pos, op: tokStar, x: x, y: y, implicit: true}
+	}
+	return x, nil
 }
 
 // startsOperand reports whether t can begin an implicit multiplication's

@@ -125,7 +125,6 @@ func isCountNoun(name string) bool {
 // ambiguousUnits are spellings a person types that could mean bits or bytes,
 // or milli-units. They are refused with a suggestion, never guessed.
 var ambiguousUnits = map[string]string{
-	"B":    `a bare "B" is never bytes (after a number it means billion): write "bytes", or a prefix such as "KB" or "MB"`,
 	"b":    `"b" is ambiguous: write "bytes" or "bits"`,
 	"kb":   `did you mean "KB" (kilobytes) or "Kbit" (kilobits)?`,
 	"Kb":   `did you mean "KB" (kilobytes) or "Kbit" (kilobits)?`,
