@@ -18,8 +18,8 @@ func (e *Expr) Refs() []Ref {
 	var refs []Ref
 	walk(e.root, func(n node) {
 		if r, ok := n.(*nameRef); ok {
-			if _, unit := lookupUnit(r.name); !unit || isCountNoun(r.name) {
-				if _, amb := ambiguousUnits[r.name]; !amb || isCountNoun(r.name) {
+			if _, unit := lookupUnit(r.name); !unit || isSugar(r.name) {
+				if _, amb := ambiguousUnits[r.name]; !amb {
 					refs = append(refs, Ref{Name: r.name, Pos: r.pos, End: r.end})
 				}
 			}
@@ -203,4 +203,70 @@ func (f *Formula) Render(sub func(name string) (string, bool)) string {
 	}
 	b.WriteString(f.expr.src[at:])
 	return b.String()
+}
+
+// Number reports the value of an expression that is a single plain number,
+// such as "500" or "5M" (not "$5", "5%" or "5 MB").
+func (e *Expr) Number() (float64, bool) {
+	if n, ok := e.root.(*numberLit); ok && n.dim.IsZero() {
+		return n.value, true
+	}
+	return 0, false
+}
+
+// Template is an expression of the form NUMBER UNIT ("300 MB", "$0.02/GB",
+// "10%", "10:1", "2/day") with its leading number taken out, so that a bare
+// number typed later can take the same unit: "500" becomes "500 MB".
+type Template struct {
+	prefix, suffix string
+}
+
+// Template finds the expression's leading number. It succeeds when that
+// number is the leftmost operand of products, quotients, ratios and
+// percentages, so that replacing it scales the whole value.
+func (e *Expr) Template() (Template, bool) {
+	n := e.root
+	for {
+		switch x := n.(type) {
+		case *numberLit:
+			start := x.pos
+			prefix := e.src[:start]
+			if x.dim == Dollars {
+				prefix += "$"
+			}
+			return Template{prefix: prefix, suffix: e.src[x.end:]}, true
+		case *binaryExpr:
+			if x.op != tokStar && x.op != tokSlash && x.op != tokColon {
+				return Template{}, false
+			}
+			n = x.x
+		case *percentExpr:
+			n = x.x
+		default:
+			return Template{}, false
+		}
+	}
+}
+
+// Apply puts a number in the template: "500" → "500 MB".
+func (t Template) Apply(number string) string { return t.prefix + number + t.suffix }
+
+// UnitText is the template without its number, trimmed: "MB", "%", "/day".
+// A ratio's template (":1" of "10:1") has no unit.
+func (t Template) UnitText() string {
+	u := strings.TrimSpace(t.prefix + t.suffix)
+	if strings.HasPrefix(u, ":") {
+		return ""
+	}
+	return u
+}
+
+// IsSugar reports whether name is a unit that only reads well ("users",
+// "requests", "qps"); a scenario's own names may shadow these.
+func IsSugar(name string) bool { return isSugar(name) }
+
+// IsFunctionName reports whether name is a function of the language.
+func IsFunctionName(name string) bool {
+	_, ok := functions[name]
+	return ok
 }

@@ -15,7 +15,7 @@ type Var struct {
 }
 
 // Scope declares the names a formula may use. A scope's names shadow the
-// count nouns ("users"), never the other units.
+// units that only read well ("users", "qps"), never the other units.
 type Scope map[string]Var
 
 func (s Scope) names() []string {

@@ -43,6 +43,7 @@ type unitDef struct {
 	dim      Dim
 	prefixes [][]prefix // prefix sets the names also take, if any
 	bare     bool       // whether a name may stand without a prefix
+	sugar    bool       // a word that only reads well ("users", "qps"); a scope's names may shadow it
 }
 
 var unitDefs = []unitDef{
@@ -73,14 +74,15 @@ var unitDefs = []unitDef{
 	{names: []string{"billion"}, factor: 1e9, bare: true},
 	{names: []string{"trillion"}, factor: 1e12, bare: true},
 	{names: []string{"percent"}, factor: 0.01, bare: true},
-	{names: []string{"req", "reqs", "request", "requests", "query", "queries", "user", "users", "msg", "msgs", "message", "messages"}, factor: 1, bare: true},
-	{names: []string{"qps", "rps"}, factor: 1, dim: PerSecond, bare: true},
+	{names: []string{"req", "reqs", "request", "requests", "query", "queries", "user", "users", "msg", "msgs", "message", "messages"}, factor: 1, bare: true, sugar: true},
+	{names: []string{"qps", "rps"}, factor: 1, dim: PerSecond, bare: true, sugar: true},
 }
 
 // unitValue is a resolved unit: its size in base units and its dimension.
 type unitValue struct {
 	factor float64
 	dim    Dim
+	sugar  bool
 }
 
 var unitTable = buildUnitTable()
@@ -90,11 +92,11 @@ func buildUnitTable() map[string]unitValue {
 	for _, def := range unitDefs {
 		for _, name := range def.names {
 			if def.bare {
-				table[name] = unitValue{def.factor, def.dim}
+				table[name] = unitValue{def.factor, def.dim, def.sugar}
 			}
 			for _, set := range def.prefixes {
 				for _, p := range set {
-					table[p.symbol+name] = unitValue{p.factor * def.factor, def.dim}
+					table[p.symbol+name] = unitValue{p.factor * def.factor, def.dim, def.sugar}
 				}
 			}
 		}
@@ -115,11 +117,12 @@ func IsUnitName(name string) bool {
 	return ok || name == "B"
 }
 
-// countNouns are units that mean 1 and only read well; a scenario's own
-// names may shadow them ("users" is an input of google-drive).
-func isCountNoun(name string) bool {
+// isSugar reports whether name is a unit that only reads well: the count
+// nouns ("users" means 1) and "qps". A scenario's own names may shadow them:
+// "users" is an input of google-drive, and "qps" a standard output.
+func isSugar(name string) bool {
 	u, ok := unitTable[name]
-	return ok && u.factor == 1 && u.dim.IsZero()
+	return ok && u.sugar
 }
 
 // ambiguousUnits are spellings a person types that could mean bits or bytes,
