@@ -179,6 +179,9 @@ func suggest(name string, scopeNames []string) []string {
 // Suggest returns the names in candidates closest to name by edit distance,
 // best first, at most three; other packages use it for "did you mean" hints.
 func Suggest(name string, candidates []string) []string {
+	if len(name) > maxSuggestLen {
+		return nil // no name is that long, and the distance costs len² per candidate
+	}
 	type scored struct {
 		name string
 		dist int
@@ -197,6 +200,9 @@ func Suggest(name string, candidates []string) []string {
 	}
 	return out
 }
+
+// maxSuggestLen bounds the names Suggest looks at.
+const maxSuggestLen = 40
 
 // editDistance is the Levenshtein distance between a and b, by runes.
 func editDistance(a, b string) int {

@@ -201,7 +201,7 @@ func decodeFile(path string, root *node) (*File, []Problem) {
 		"latency": func(v *node) {
 			l := &LatencyDecl{Pos: Pos{v.line, v.col}}
 			d.mapping(v, "the latency section", fieldSet{
-				"target": d.text(&l.Target),
+				"target":  d.text(&l.Target),
 				"figures": d.text(&l.Set),
 				"steps": d.list("latency steps", func(v *node) {
 					s := LatencyStepDecl{Pos: Pos{v.line, v.col}}
