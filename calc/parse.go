@@ -1,6 +1,9 @@
 package calc
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // maxDepth bounds nesting, so that "((((…" of any length is an error and
 // never a stack overflow.
@@ -100,7 +103,15 @@ func (p *parser) unexpected(t token) *Error {
 	case t.kind == tokEOF:
 		return p.errorf(t, "", "unexpected end of input")
 	}
-	return p.errorf(t, "", "unexpected %s %q", t.kind, t.text)
+	return p.errorf(t, "", "unexpected %s", describeToken(t))
+}
+
+// describeToken names a token for an error: `name "foo"`, `number "5"`, `"*"`.
+func describeToken(t token) string {
+	if t.kind == tokName || t.kind == tokNumber {
+		return fmt.Sprintf("%s %q", t.kind, t.text)
+	}
+	return t.kind.String()
 }
 
 // unit = [ "/" ] product
@@ -316,7 +327,7 @@ func (p *parser) primary() (node, *Error) {
 	case tokEOF:
 		return nil, p.errorf(t, "", "expression ends too early: a number, name or \"(\" should follow")
 	}
-	return nil, p.errorf(t, "", "unexpected %s %q: a number, name or \"(\" should come here", t.kind, t.text)
+	return nil, p.errorf(t, "", "unexpected %s: a number, name or \"(\" should come here", describeToken(t))
 }
 
 // call parses a function's arguments; name has been consumed and "(" is next.
@@ -345,7 +356,7 @@ func (p *parser) call(name token) (node, *Error) {
 		if closing.kind == tokEOF {
 			return nil, errorAt(p.src, open.pos, open.end, "add a \")\" to close it", "unclosed \"(\" of %s", name.text)
 		}
-		return nil, p.errorf(closing, "separate arguments with \",\"", "unexpected %s %q in the arguments of %s", closing.kind, closing.text, name.text)
+		return nil, p.errorf(closing, "separate arguments with \",\"", "unexpected %s in the arguments of %s", describeToken(closing), name.text)
 	}
 	p.advance()
 	c.end = closing.end

@@ -150,6 +150,9 @@ func (b *builder) inputs() {
 			continue
 		}
 		in := &Input{Name: d.Name.Value, Help: d.Help.Value, Grows: d.Grows, slot: len(b.s.Inputs)}
+		if d.Value.Refused {
+			continue
+		}
 		if d.Value.Value == "" {
 			b.problem(d.Name.Pos, "add value: …, such as value: 5M or value: 300 MB", "input %q has no value", in.Name)
 			continue
@@ -208,6 +211,9 @@ func (b *builder) outputs() {
 			continue
 		}
 		out := &Output{Name: d.Name.Value, Expr: d.Expr.Value, Help: d.Help.Value}
+		if d.Expr.Refused {
+			continue
+		}
 		if d.Expr.Value == "" {
 			b.problem(d.Name.Pos, "add expr: …, such as expr: dau * requests_per_user", "output %q has no expr", out.Name)
 			continue
@@ -246,8 +252,8 @@ func (b *builder) outputs() {
 	compiled := map[int]bool{}
 	for _, i := range order {
 		p := all[i]
-		if inCycle[i] || !depsCompiled(deps[i], compiled) {
-			continue
+		if inCycle[i] || !depsCompiled(deps[i], compiled) || b.usesBroken(p.expr) {
+			continue // the problem with what it uses is reported already
 		}
 		f, err := p.expr.Compile(b.scope)
 		if err != nil {
@@ -258,9 +264,9 @@ func (b *builder) outputs() {
 		if f.Unit != nil {
 			p.out.Unit = f.Unit // "expr: x to TB" sets the unit too
 		}
-		if !b.outputUnit(p.decl, p.out) {
-			continue
-		}
+		// A wrong unit is reported, but the formula's dimension is known, so
+		// the outputs that use this one are still checked.
+		b.outputUnit(p.decl, p.out)
 		p.out.slot = slot + i
 		b.scope[p.out.Name] = calc.Var{Slot: p.out.slot, Dim: f.Dim}
 		compiled[i] = true
@@ -279,6 +285,19 @@ func (b *builder) outputs() {
 	}
 }
 
+// usesBroken reports whether an expression uses a name that was declared
+// but could not be checked (its own problem is reported already).
+func (b *builder) usesBroken(e *calc.Expr) bool {
+	for _, r := range e.Refs() {
+		if _, declared := b.declared[r.Name]; declared {
+			if _, ok := b.scope[r.Name]; !ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func depsCompiled(deps []int, compiled map[int]bool) bool {
 	for _, j := range deps {
 		if !compiled[j] {
@@ -289,22 +308,21 @@ func depsCompiled(deps []int, compiled map[int]bool) bool {
 }
 
 // outputUnit checks an output's display unit against its formula.
-func (b *builder) outputUnit(d OutputDecl, out *Output) bool {
+func (b *builder) outputUnit(d OutputDecl, out *Output) {
 	if d.Unit.Value == "" {
-		return true
+		return
 	}
 	u, err := calc.ParseUnit(d.Unit.Value)
 	if err != nil {
 		b.exprProblem(d.Unit, "unit of "+out.Name, err)
-		return false
+		return
 	}
 	if u.Dim != out.Dim {
 		b.problem(d.Unit.Pos, unitHint(out.Dim), "unit %q of %s is %s, but its formula gives %s",
 			d.Unit.Value, out.Name, u.Dim.Words(), describeDim(out.Dim))
-		return false
+		return
 	}
 	out.Unit = &u
-	return true
 }
 
 func describeDim(d calc.Dim) string {

@@ -82,11 +82,15 @@ func (d *decoder) problem(n *node, hint, format string, args ...any) {
 type fieldSet map[string]func(v *node)
 
 // mapping applies fields to a mapping node, reporting unknown and repeated
-// fields with a suggestion of the known ones.
-func (d *decoder) mapping(n *node, what string, fields fieldSet) {
+// fields with a suggestion of the known ones. It reports false when the node
+// is no mapping at all.
+func (d *decoder) mapping(n *node, what string, fields fieldSet) bool {
+	if n.kind == refusedNode {
+		return false
+	}
 	if n.kind != mappingNode {
 		d.problem(n, "", "%s should be a mapping of fields, not %s", what, kindNames[n.kind])
-		return
+		return false
 	}
 	seen := map[string]bool{}
 	for i, k := range n.keys {
@@ -103,6 +107,7 @@ func (d *decoder) mapping(n *node, what string, fields fieldSet) {
 		}
 		apply(n.values[i])
 	}
+	return true
 }
 
 func suggestField(name string, fields fieldSet) string {
@@ -119,6 +124,10 @@ func suggestField(name string, fields fieldSet) string {
 
 func (d *decoder) text(dst *Text) func(*node) {
 	return func(v *node) {
+		if v.kind == refusedNode {
+			*dst = Text{Pos: Pos{v.line, v.col}, Refused: true}
+			return
+		}
 		if v.kind == nullNode {
 			return
 		}
@@ -132,6 +141,9 @@ func (d *decoder) text(dst *Text) func(*node) {
 
 func (d *decoder) boolean(dst *bool) func(*node) {
 	return func(v *node) {
+		if v.kind == refusedNode {
+			return
+		}
 		b, err := strconv.ParseBool(v.text)
 		if v.kind != scalarNode || err != nil {
 			d.problem(v, "write true or false", "expected true or false, not %q", v.text)
@@ -143,6 +155,9 @@ func (d *decoder) boolean(dst *bool) func(*node) {
 
 func (d *decoder) integer(dst *int) func(*node) {
 	return func(v *node) {
+		if v.kind == refusedNode {
+			return
+		}
 		i, err := strconv.Atoi(v.text)
 		if v.kind != scalarNode || err != nil {
 			d.problem(v, "", "expected a whole number, not %q", v.text)
@@ -155,7 +170,7 @@ func (d *decoder) integer(dst *int) func(*node) {
 // list calls item for each entry of a sequence.
 func (d *decoder) list(what string, item func(v *node)) func(*node) {
 	return func(v *node) {
-		if v.kind == nullNode {
+		if v.kind == nullNode || v.kind == refusedNode {
 			return
 		}
 		if v.kind != sequenceNode {
@@ -180,23 +195,26 @@ func decodeFile(path string, root *node) (*File, []Problem) {
 		"chapter": d.integer(&f.Chapter),
 		"questions": d.list("questions", func(v *node) {
 			var q Question
-			d.mapping(v, "a question", fieldSet{"ask": d.text(&q.Ask), "answer": d.text(&q.Answer)})
-			f.Questions = append(f.Questions, q)
+			if d.mapping(v, "a question", fieldSet{"ask": d.text(&q.Ask), "answer": d.text(&q.Answer)}) {
+				f.Questions = append(f.Questions, q)
+			}
 		}),
 		"inputs": d.list("inputs", func(v *node) {
 			in := InputDecl{Pos: Pos{v.line, v.col}}
-			d.mapping(v, "an input", fieldSet{
+			if d.mapping(v, "an input", fieldSet{
 				"name": d.text(&in.Name), "value": d.text(&in.Value), "help": d.text(&in.Help),
 				"min": d.text(&in.Min), "max": d.text(&in.Max), "grows": d.boolean(&in.Grows),
-			})
-			f.Inputs = append(f.Inputs, in)
+			}) {
+				f.Inputs = append(f.Inputs, in)
+			}
 		}),
 		"outputs": d.list("outputs", func(v *node) {
 			out := OutputDecl{Pos: Pos{v.line, v.col}}
-			d.mapping(v, "an output", fieldSet{
+			if d.mapping(v, "an output", fieldSet{
 				"name": d.text(&out.Name), "expr": d.text(&out.Expr), "unit": d.text(&out.Unit), "help": d.text(&out.Help),
-			})
-			f.Outputs = append(f.Outputs, out)
+			}) {
+				f.Outputs = append(f.Outputs, out)
+			}
 		}),
 		"latency": func(v *node) {
 			l := &LatencyDecl{Pos: Pos{v.line, v.col}}

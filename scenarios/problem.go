@@ -45,6 +45,7 @@ type Pos struct{ Line, Col int }
 // Text is a scalar of a scenario file with the position of its first
 // character, so that an error inside an expression can name its column.
 type Text struct {
-	Value string
-	Pos   Pos
+	Value   string
+	Pos     Pos
+	Refused bool // the YAML value was refused (a tag, say) and already reported
 }

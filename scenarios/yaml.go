@@ -33,6 +33,7 @@ const (
 	mappingNode
 	sequenceNode
 	nullNode
+	refusedNode // already reported (an anchor, alias or tag): skipped without more problems
 )
 
 var kindNames = map[nodeKind]string{scalarNode: "a value", mappingNode: "a mapping", sequenceNode: "a list", nullNode: "nothing"}
@@ -98,7 +99,7 @@ const maxNesting = 16
 func (c *converter) refuse(n ast.Node, msg, hint string) *node {
 	pos := n.GetToken().Position
 	c.problems = append(c.problems, Problem{File: c.file, Line: pos.Line, Col: pos.Column, Msg: msg, Hint: hint})
-	return &node{kind: nullNode, line: pos.Line, col: pos.Column}
+	return &node{kind: refusedNode, line: pos.Line, col: pos.Column}
 }
 
 func (c *converter) convert(n ast.Node, depth int) *node {
