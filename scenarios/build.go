@@ -20,9 +20,15 @@ type Scenario struct {
 	Availability                 *Availability
 	Path                         string // the file it came from; "presets/NAME.yaml" for a preset
 
+	file  *File // the file as written, for writing it back (estimate show)
 	order []int // output indexes in evaluation order
 	index map[string]int
 }
+
+// File is the scenario file as written, every value with its text as the
+// author gave it, so that a scenario can be written back without losing
+// what its author wrote (estimate show).
+func (s *Scenario) File() *File { return s.file }
 
 // QA is a clarifying question and the answer assumed.
 type QA struct{ Ask, Answer string }
@@ -88,7 +94,7 @@ func Build(f *File) (*Scenario, error) {
 	b := &builder{f: f, scope: calc.Scope{}, declared: map[string]Pos{}}
 	b.s = &Scenario{
 		Name: f.Name.Value, Title: f.Title.Value, Source: f.Source.Value, Summary: f.Summary.Value,
-		Chapter: f.Chapter, Path: f.Path, index: map[string]int{},
+		Chapter: f.Chapter, Path: f.Path, file: f, index: map[string]int{},
 	}
 	for _, q := range f.Questions {
 		b.s.Questions = append(b.s.Questions, QA{q.Ask.Value, q.Answer.Value})

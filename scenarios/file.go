@@ -64,8 +64,8 @@ type AvailabilityDecl struct {
 
 // ComponentDecl is one component of a system's availability.
 type ComponentDecl struct {
-	Name, SLA, Replicas Text
-	Pos                 Pos
+	Name, SLA, Replicas, Note Text
+	Pos                       Pos
 }
 
 // decoder fills a File from plain YAML data, collecting every problem.
@@ -235,7 +235,7 @@ func decodeFile(path string, root *node) (*File, []Problem) {
 				"target": d.text(&a.Target),
 				"components": d.list("availability components", func(v *node) {
 					c := ComponentDecl{Pos: Pos{v.line, v.col}}
-					d.mapping(v, "a component", fieldSet{"name": d.text(&c.Name), "sla": d.text(&c.SLA), "replicas": d.text(&c.Replicas)})
+					d.mapping(v, "a component", fieldSet{"name": d.text(&c.Name), "sla": d.text(&c.SLA), "replicas": d.text(&c.Replicas), "note": d.text(&c.Note)})
 					a.Components = append(a.Components, c)
 				}),
 			})

@@ -228,3 +228,50 @@ func BenchmarkEvalInto(b *testing.B) {
 		}
 	}
 }
+
+// TestSections prices the latency and availability sections by hand.
+func TestSections(t *testing.T) {
+	cat, _ := Open(Options{UserDir: "-"})
+	eval := func(name string, sets ...string) *Result {
+		s, err := cat.Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		settings, err := s.Set(sets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := s.Evaluate(settings, calc.FormatOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	// url-shortener: 2 datacenter round trips (2 × 500 µs) + 10 memory
+	// references (10 × 100 ns) + 1 disk seek (10 ms) = 11.001 ms ≤ 50 ms.
+	if l := eval("url-shortener").Latency; !closeTo(l.Total, 11.001e-3) || !l.Meets {
+		t.Errorf("url-shortener latency = %v s (meets %v), want 0.011001 s, met", l.Total, l.Meets)
+	}
+	// chat: 3 × 500 µs + 10 ms + 150 ms = 161.5 ms ≤ 500 ms.
+	if l := eval("chat").Latency; !closeTo(l.Total, 161.5e-3) || !l.Meets {
+		t.Errorf("chat latency = %v s, want 0.1615 s", l.Total)
+	}
+	// web-app: load balancer 99.99% × web servers (servers + 1 = 2 replicas
+	// of 99.5%: 1 − 0.005² = 0.999975) × cache (1 − 0.001² = 0.999999) ×
+	// database (3 replicas of 99.95%: 1 − 0.0005³) = 0.99987400…
+	want := 0.9999 * (1 - 0.005*0.005) * (1 - 0.001*0.001) * (1 - 0.0005*0.0005*0.0005)
+	a := eval("web-app").Availability
+	if !closeTo(a.Composite, want) || !a.Meets {
+		t.Errorf("web-app availability = %v (meets %v), want %v, met", a.Composite, a.Meets, want)
+	}
+	// Downtime a month with the table's month (365.25 / 12 days): about 5.5 min.
+	if !closeTo(a.DowntimeMonth, (1-want)*365.25*86400/12) {
+		t.Errorf("downtime per month = %v s", a.DowntimeMonth)
+	}
+	// Replicas follow the formula: at 10M users, peak is 4,630/s, so
+	// 5 servers + 1 spare: the web tier becomes 1 − 0.005⁶.
+	b := eval("web-app", "dau=10M").Availability
+	if got := b.Components[1].Replicas; got != 6 {
+		t.Errorf("web server replicas at 10M users = %v, want 6", got)
+	}
+}

@@ -29,7 +29,7 @@ type Availability struct {
 
 // Component is one part of a system's availability.
 type Component struct {
-	Name         string
+	Name, Note   string
 	SLA          float64
 	replicas     *calc.Formula
 	replicasText string
@@ -145,7 +145,7 @@ func (b *builder) availability() {
 		b.problem(d.Pos, "add components: a list of {name, sla, replicas}", "the availability section has no components")
 	}
 	for _, cd := range d.Components {
-		c := &Component{Name: cd.Name.Value}
+		c := &Component{Name: cd.Name.Value, Note: cd.Note.Value}
 		if c.Name == "" {
 			b.problem(cd.Pos, "add name: …", "an availability component has no name")
 		}
