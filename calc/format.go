@@ -237,3 +237,8 @@ func groupThousands(s string) string {
 	}
 	return b.String()
 }
+
+// BestUnit is the unit Show would pick for base: the largest of the
+// dimension's ladder that keeps |base| at or above 1. Tables that show many
+// values in one unit pick it for their largest.
+func BestUnit(base float64, d Dim, opts FormatOptions) Unit { return bestUnit(base, d, opts.Binary) }
