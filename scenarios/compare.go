@@ -86,24 +86,20 @@ func compareRow(metric string, first *OutputResult, outs []*OutputResult, opts c
 	return row
 }
 
-// rowUnit is the unit every scenario declares for the metric, when they
-// agree, or else the best unit for the row's largest value.
+// rowUnit is the unit declared by the scenario with the row's largest
+// value (so, when all declare one unit, that unit), or the best unit for
+// that value when it declares none.
 func rowUnit(first *OutputResult, outs []*OutputResult, opts calc.FormatOptions) calc.Unit {
-	agree := first.Unit != nil
-	largest := 0.0
+	var largest *OutputResult
 	for _, o := range outs {
-		if o == nil || o.Dim != first.Dim {
-			continue
+		if o != nil && o.Dim == first.Dim && (largest == nil || math.Abs(o.Base) > math.Abs(largest.Base)) {
+			largest = o
 		}
-		if o.Unit == nil || first.Unit == nil || o.Unit.Text != first.Unit.Text {
-			agree = false
-		}
-		largest = math.Max(largest, math.Abs(o.Base))
 	}
-	if agree {
-		return *first.Unit
+	if largest.Unit != nil {
+		return *largest.Unit
 	}
-	return calc.BestUnit(largest, first.Dim, opts)
+	return calc.BestUnit(math.Abs(largest.Base), first.Dim, opts)
 }
 
 // logShare places v between lo and hi on a log scale: 1 for the largest,
