@@ -9,6 +9,7 @@ import (
 	"charm.land/fang/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/estimate-dev/estimate/calc"
+	"github.com/estimate-dev/estimate/scenarios"
 )
 
 // usageError is a command line the program cannot act on: exit status 2.
@@ -51,24 +52,70 @@ func isCobraUsageError(err error) bool {
 	return false
 }
 
+// hintedError is an error with advice printed under it: what an input
+// holds, or which inputs there are.
+type hintedError struct {
+	err  error
+	hint string
+}
+
+func (e *hintedError) Error() string { return e.err.Error() }
+
+func (e *hintedError) Unwrap() error { return e.err }
+
 // printError writes an error for a person: what is wrong, where, and how to
 // fix it. An expression error shows the expression with a caret under the
-// column. It is fang's error handler, so every command's errors look alike.
+// column; a scenario file's problems are listed one a line as
+// file:line:col: message (hint); errors joined together are each printed.
+// It is fang's error handler, so every command's errors look alike.
 func printError(w io.Writer, styles fang.Styles, err error) {
 	var silent *silentError
 	if errors.As(err, &silent) {
 		return
 	}
 	st := newErrorStyles()
-	var ce *calc.Error
-	if errors.As(err, &ce) {
-		writeCalcError(w, st, "", ce)
-		return
+	for _, e := range flatten(err) {
+		writeError(w, st, e)
 	}
-	fmt.Fprintln(w, st.label.Render("Error:")+" "+err.Error())
+	var hinted *hintedError
+	if errors.As(err, &hinted) {
+		fmt.Fprintln(w, "  "+st.hint.Render(hinted.hint))
+	}
 	if exitStatus(err) == 2 {
 		fmt.Fprintln(w, st.hint.Render("Try --help for usage."))
 	}
+}
+
+// flatten lists the errors joined in err (errors.Join), or err alone.
+func flatten(err error) []error {
+	joined, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return []error{err}
+	}
+	var out []error
+	for _, e := range joined.Unwrap() {
+		out = append(out, flatten(e)...)
+	}
+	return out
+}
+
+// writeError writes one error: a scenario file's problems one a line, an
+// expression error with its caret (after whatever the error says before
+// it, such as "--set dau=5 MB +: "), anything else after "Error:".
+func writeError(w io.Writer, st errorStyles, err error) {
+	var le *scenarios.LoadError
+	if errors.As(err, &le) {
+		for _, p := range le.Problems {
+			fmt.Fprintln(w, p.String())
+		}
+		return
+	}
+	var ce *calc.Error
+	if errors.As(err, &ce) {
+		writeCalcError(w, st, strings.TrimSuffix(err.Error(), ce.Error()), ce)
+		return
+	}
+	fmt.Fprintln(w, st.label.Render("Error:")+" "+err.Error())
 }
 
 // writeCalcError prints an expression error with its caret, prefixed with

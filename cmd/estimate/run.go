@@ -1,0 +1,231 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"maps"
+	"strings"
+
+	"github.com/estimate-dev/estimate/calc"
+	"github.com/estimate-dev/estimate/report"
+	"github.com/estimate-dev/estimate/scenarios"
+	"github.com/spf13/cobra"
+)
+
+const runExamples = `  estimate run web-app
+  estimate run web-app --set dau=40M --set read_write=20:1
+  estimate run youtube --set video_size=500        # a bare number takes the default's unit: 500 MB
+  estimate run web-app --set cache_share=40% --work  # the arithmetic under each output
+  estimate run youtube -o json | jq '.outputs[] | {name, text, base}'
+  estimate run url-shortener -o md >> design.md
+  estimate run --file my-service.yaml`
+
+// scenarioFlags are the flags that pick a scenario and set its inputs,
+// shared by run and show.
+type scenarioFlags struct {
+	files []string
+	sets  []string
+}
+
+// add registers --file and --set on cmd, with their completions.
+func (sf *scenarioFlags) add(cmd *cobra.Command) {
+	cmd.Flags().StringArrayVar(&sf.files, "file", nil, "read a scenario from this YAML file (repeatable); with no NAME and one file, use its scenario")
+	cmd.Flags().StringArrayVar(&sf.sets, "set", nil, "set an input, NAME=VALUE, such as dau=10M or video_size=500 (repeatable)")
+	_ = cmd.RegisterFlagCompletionFunc("file", yamlFiles)
+	_ = cmd.RegisterFlagCompletionFunc("set", sf.completeSet)
+}
+
+// scenario loads the scenario that the arguments name (or the one --file
+// gives, when there is no NAME) and parses the --set values against it.
+func (sf *scenarioFlags) scenario(args []string) (*scenarios.Scenario, scenarios.Settings, error) {
+	sc, err := sf.load(args)
+	if err != nil {
+		return nil, nil, err
+	}
+	settings, err := applySets(sc, sf.sets)
+	if err != nil {
+		return nil, nil, err
+	}
+	return sc, settings, nil
+}
+
+// load opens the catalog and loads the named scenario. Only that scenario
+// (and any --file) is read: the catalog parses nothing it is not asked for.
+func (sf *scenarioFlags) load(args []string) (*scenarios.Scenario, error) {
+	cat, err := scenarios.Open(scenarios.Options{Files: sf.files})
+	if err != nil {
+		return nil, err
+	}
+	if len(args) > 0 {
+		return cat.Load(args[0])
+	}
+	flagged := cat.Flagged()
+	switch len(flagged) {
+	case 0:
+		return nil, usagef("name a scenario, such as web-app (estimate list shows them all), or give one with --file")
+	case 1:
+		return cat.Load(flagged[0])
+	}
+	return nil, usagef("--file gave %d scenarios (%s): name the one to use", len(flagged), strings.Join(flagged, ", "))
+}
+
+// applySets parses each --set against the scenario. A value an input cannot
+// take names the input and says what it expects.
+func applySets(sc *scenarios.Scenario, sets []string) (scenarios.Settings, error) {
+	all := scenarios.Settings{}
+	for _, a := range sets {
+		one, err := sc.Set([]string{a})
+		if err != nil {
+			return nil, withInputHint(sc, a, err)
+		}
+		maps.Copy(all, one)
+	}
+	return all, nil
+}
+
+// withInputHint adds to a --set error what the input is and what it holds
+// by default, or, when the assignment names no input, the inputs there are.
+func withInputHint(sc *scenarios.Scenario, assignment string, err error) error {
+	name, _, _ := strings.Cut(assignment, "=")
+	in, ok := sc.Input(strings.TrimSpace(name))
+	if !ok {
+		var ie *scenarios.InputError
+		if errors.As(err, &ie) {
+			return err // it already lists the inputs
+		}
+		return &hintedError{err: err, hint: "inputs: " + strings.Join(sc.InputNames(), ", ")}
+	}
+	hint := in.Name + " is " + in.Default.Text + " by default"
+	if in.Help != "" {
+		hint += ": " + in.Help
+	}
+	return &hintedError{err: err, hint: hint}
+}
+
+// runOptions are the flags of estimate run besides the scenario's.
+type runOptions struct {
+	scenarioFlags
+	output string
+	work   bool
+	binary bool
+	digits int
+}
+
+func newRunCmd(s *streams) *cobra.Command {
+	var opts runOptions
+	cmd := &cobra.Command{
+		Use:   "run [NAME]",
+		Short: "Compute a scenario's estimates",
+		Long: `Compute a scenario's outputs (QPS, storage, bandwidth, cache memory, servers,
+cost) from its inputs, and print both.
+
+NAME is a preset (estimate list shows them) or a scenario of your own in
+$XDG_CONFIG_HOME/estimate/scenarios (~/.config/estimate/scenarios); --file
+reads one from anywhere, and with no NAME and one --file, runs its scenario.
+
+--set changes an input. The value is any expression of the input's
+dimension: --set video_size=0.5GB, --set cache_share=40%, --set
+read_write=20:1. A bare number takes the unit of the default, so
+--set video_size=500 is 500 MB when the default is 300 MB.
+
+-o table (the default) prints an aligned table; json, csv and md print the
+same numbers for scripts and design documents. JSON and CSV give every
+number in base units too ("base": bytes, seconds, dollars and their
+quotients), unrounded. A month is 30 days and a year 365 days.`,
+		Example:           runExamples,
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: opts.completeName,
+		RunE: func(_ *cobra.Command, args []string) error {
+			return runScenario(s, args, opts)
+		},
+	}
+	opts.add(cmd)
+	cmd.Flags().StringVarP(&opts.output, "output", "o", string(report.FormatTable), "output format: table, json, csv or md")
+	cmd.Flags().BoolVar(&opts.work, "work", false, "show each output's arithmetic: formula, values put in, result")
+	cmd.Flags().BoolVar(&opts.binary, "binary", false, "use binary prefixes (KiB, MiB, GiB) for bytes")
+	cmd.Flags().IntVar(&opts.digits, "digits", calc.DefaultDigits, "significant digits to show")
+	_ = cmd.RegisterFlagCompletionFunc("output", fixedCompletions(formatNames()...))
+	return cmd
+}
+
+// runScenario evaluates the scenario and prints it in the format asked for.
+func runScenario(s *streams, args []string, opts runOptions) error {
+	if _, err := report.ParseFormat(opts.output); err != nil {
+		return usagef("%v", err)
+	}
+	if opts.digits < 1 || opts.digits > calc.MaxDigits {
+		return usagef("--digits must be between 1 and %d, not %d", calc.MaxDigits, opts.digits)
+	}
+	sc, settings, err := opts.scenario(args)
+	if err != nil {
+		return err
+	}
+	numbers := calc.FormatOptions{Digits: opts.digits, Binary: opts.binary}
+	r, err := sc.Evaluate(settings, numbers)
+	if err != nil {
+		return err
+	}
+	return printTable(s, opts.output, func(w io.Writer, f report.Format, st report.Styles) error {
+		return report.WriteRun(w, r, f, report.RunOptions{Work: opts.work, Styles: st, Numbers: numbers})
+	})
+}
+
+// completeName completes a scenario's name from the catalog: presets,
+// the user's scenarios and --file ones. Nothing is parsed but --file.
+func (sf *scenarioFlags) completeName(_ *cobra.Command, args []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	return scenarioNames(sf.files, prefix), cobra.ShellCompDirectiveNoFileComp
+}
+
+// scenarioNames lists the known scenarios' names that start with prefix.
+func scenarioNames(files []string, prefix string) []cobra.Completion {
+	cat, err := scenarios.Open(scenarios.Options{Files: files})
+	if err != nil {
+		return nil
+	}
+	var out []cobra.Completion
+	for _, name := range cat.Names() {
+		if strings.HasPrefix(name, prefix) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// completeSet completes --set: "name=" for each input of the scenario
+// named so far, then "name=DEFAULT" once the name is typed.
+func (sf *scenarioFlags) completeSet(_ *cobra.Command, args []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	sc, err := sf.load(args)
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	if name, _, typed := strings.Cut(prefix, "="); typed {
+		if in, ok := sc.Input(name); ok {
+			return []cobra.Completion{cobra.CompletionWithDesc(name+"="+in.Default.Text, firstSentence(in.Help))}, cobra.ShellCompDirectiveNoFileComp
+		}
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var out []cobra.Completion
+	for _, in := range sc.Inputs {
+		if strings.HasPrefix(in.Name, prefix) {
+			out = append(out, cobra.CompletionWithDesc(in.Name+"=", firstSentence(in.Help)))
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoSpace | cobra.ShellCompDirectiveNoFileComp
+}
+
+// firstSentence shortens a help text to its first sentence, for a
+// completion's description.
+func firstSentence(help string) string {
+	if i := strings.Index(help, ". "); i >= 0 {
+		return help[:i+1]
+	}
+	return help
+}
+
+// yamlFiles completes scenario file names.
+func yamlFiles(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return []cobra.Completion{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+}
