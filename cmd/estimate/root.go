@@ -37,5 +37,12 @@ and a year 365 days, as in System Design Interview.`,
 		return &usageError{msg: err.Error()}
 	})
 	root.AddCommand(newEvalCmd(s))
+	root.AddCommand(newTablesCmd(s))
+	root.AddCommand(newRunCmd(s))
+	root.AddCommand(newListCmd(s))
+	root.AddCommand(newShowCmd(s))
+	root.AddCommand(newValidateCmd(s))
+	root.AddCommand(newCompareCmd(s))
+	root.AddCommand(newSweepCmd(s))
 	return root
 }
