@@ -24,6 +24,8 @@ type RunOptions struct {
 	// latency and availability) are shown. Pass the options the result was
 	// evaluated with, so that every number in the output agrees.
 	Numbers calc.FormatOptions
+	// Growth, when set, adds the results at times ahead (run --growth).
+	Growth *Growth
 }
 
 // The conventions every result is computed with (calc's month and year),
@@ -41,9 +43,9 @@ func WriteRun(w io.Writer, r *scenarios.Result, f Format, opts RunOptions) error
 	case FormatTable:
 		return writeRunText(w, r, opts)
 	case FormatJSON:
-		return writeJSON(w, NewRun(r, opts.Numbers))
+		return writeJSON(w, newRunWithGrowth(r, opts))
 	case FormatCSV:
-		return writeRunCSV(w, NewRun(r, opts.Numbers))
+		return writeRunCSV(w, newRunWithGrowth(r, opts))
 	case FormatMarkdown:
 		return writeRunMarkdown(w, r, opts)
 	}
@@ -61,6 +63,7 @@ type Run struct {
 	Outputs      []RunOutput      `json:"outputs"`
 	Latency      *RunLatency      `json:"latency,omitempty"`
 	Availability *RunAvailability `json:"availability,omitempty"`
+	Growth       *RunGrowth       `json:"growth,omitempty"`
 }
 
 // Conventions are the lengths of a month and a year the numbers assume.
@@ -171,6 +174,15 @@ func NewRun(r *scenarios.Result, opts calc.FormatOptions) Run {
 	return doc
 }
 
+// newRunWithGrowth is NewRun with the growth of run --growth, if any.
+func newRunWithGrowth(r *scenarios.Result, opts RunOptions) Run {
+	doc := NewRun(r, opts.Numbers)
+	if opts.Growth != nil {
+		doc.Growth = newRunGrowth(opts.Growth, opts.Numbers)
+	}
+	return doc
+}
+
 // inputDisplay shows an input's value in the unit of its default ("500 MB"
 // for a video size given as 0.5 GB, "20%" for a share), or in the best unit
 // for its size when the default is a plain number.
@@ -266,6 +278,9 @@ func writeRunCSV(w io.Writer, doc Run) error {
 			timeRow("availability", "downtime_per_month", a.DowntimePerMonth),
 			timeRow("availability", "downtime_per_year", a.DowntimePerYear))
 	}
+	if doc.Growth != nil {
+		rows = append(rows, growthCSVRows(doc.Growth)...)
+	}
 	return WriteCSV(w, runCSVHeader, rows)
 }
 
@@ -347,6 +362,9 @@ func writeRunText(w io.Writer, r *scenarios.Result, opts RunOptions) error {
 		return err
 	}
 	if err := writeAvailabilityText(&b, r.Availability, opts); err != nil {
+		return err
+	}
+	if err := writeGrowthText(&b, r, opts); err != nil {
 		return err
 	}
 	b.WriteString("\n" + st.Muted.Render(conventionsLine(r)) + "\n")
@@ -505,6 +523,9 @@ func writeRunMarkdown(w io.Writer, r *scenarios.Result, opts RunOptions) error {
 		doc := newRunAvailability(r.Availability, opts.Numbers)
 		t := Table{Headers: componentHeaders, Align: componentAlign, Rows: componentRows(doc), Footer: availabilityVerdict(doc)}
 		sections = append(sections, mdSection{"Availability", t})
+	}
+	if g := opts.Growth; g != nil {
+		sections = append(sections, mdSection{growthTitle(g), growthTable(r, g, opts.Numbers)})
 	}
 	for _, sec := range sections {
 		b.WriteString("\n## " + sec.title + "\n\n")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"maps"
 	"strings"
@@ -109,6 +110,8 @@ type runOptions struct {
 	work   bool
 	binary bool
 	digits int
+	growth string
+	at     string
 }
 
 func newRunCmd(s *streams) *cobra.Command {
@@ -144,8 +147,44 @@ quotients), unrounded. A month is 30 days and a year 365 days.`,
 	cmd.Flags().BoolVar(&opts.work, "work", false, "show each output's arithmetic: formula, values put in, result")
 	cmd.Flags().BoolVar(&opts.binary, "binary", false, "use binary prefixes (KiB, MiB, GiB) for bytes")
 	cmd.Flags().IntVar(&opts.digits, "digits", calc.DefaultDigits, "significant digits to show")
+	cmd.Flags().StringVar(&opts.growth, "growth", "", "grow the inputs marked grows: true at this rate, such as 10%/month, and show the results ahead")
+	cmd.Flags().StringVar(&opts.at, "at", scenarios.DefaultHorizons, "with --growth, the times ahead to show, such as 3mo,6mo,1y,3y")
 	_ = cmd.RegisterFlagCompletionFunc("output", fixedCompletions(formatNames()...))
+	_ = cmd.RegisterFlagCompletionFunc("growth", fixedCompletions("5%/month", "10%/month", "50%/year", "100%/year"))
+	_ = cmd.RegisterFlagCompletionFunc("at", fixedCompletions(scenarios.DefaultHorizons, "3mo,6mo,1y,3y", "1y,2y,5y"))
 	return cmd
+}
+
+// runGrowth evaluates the scenario at each time ahead of --at, its growing
+// inputs compounded at the --growth rate.
+func runGrowth(sc *scenarios.Scenario, settings scenarios.Settings, opts runOptions, numbers calc.FormatOptions) (*report.Growth, error) {
+	if opts.growth == "" {
+		if opts.at != scenarios.DefaultHorizons {
+			return nil, usagef("--at needs --growth, such as --growth 10%%/month")
+		}
+		return nil, nil
+	}
+	g, err := scenarios.ParseGrowth(opts.growth)
+	if err != nil {
+		return nil, err
+	}
+	horizons, err := scenarios.ParseHorizons(opts.at)
+	if err != nil {
+		return nil, err
+	}
+	grows := sc.GrowingInputs()
+	if len(grows) == 0 {
+		return nil, fmt.Errorf("%s marks no input grows: true, so --growth has nothing to grow; set the inputs ahead with --set instead", sc.Name)
+	}
+	out := &report.Growth{Rate: opts.growth, Inputs: grows}
+	for _, h := range horizons {
+		r, err := sc.Evaluate(sc.Grown(settings, g, h.Seconds), numbers)
+		if err != nil {
+			return nil, fmt.Errorf("at +%s: %w", h.Label, err)
+		}
+		out.At = append(out.At, report.GrowthPoint{Label: h.Label, Seconds: h.Seconds, Factor: g.Factor(h.Seconds), Result: r})
+	}
+	return out, nil
 }
 
 // runScenario evaluates the scenario and prints it in the format asked for.
@@ -165,8 +204,12 @@ func runScenario(s *streams, args []string, opts runOptions) error {
 	if err != nil {
 		return err
 	}
+	growth, err := runGrowth(sc, settings, opts, numbers)
+	if err != nil {
+		return err
+	}
 	return printTable(s, opts.output, func(w io.Writer, f report.Format, st report.Styles) error {
-		return report.WriteRun(w, r, f, report.RunOptions{Work: opts.work, Styles: st, Numbers: numbers})
+		return report.WriteRun(w, r, f, report.RunOptions{Work: opts.work, Styles: st, Numbers: numbers, Growth: growth})
 	})
 }
 
