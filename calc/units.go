@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -173,7 +174,7 @@ func suggest(name string, scopeNames []string) []string {
 	}
 	candidates = append(candidates, scopeNames...)
 	sort.Strings(candidates) // map order must not decide ties
-	return Suggest(name, candidates)
+	return Suggest(name, slices.Compact(candidates))
 }
 
 // Suggest returns the names in candidates closest to name by edit distance,

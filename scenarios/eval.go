@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/estimate-dev/estimate/calc"
 )
@@ -92,6 +93,10 @@ func (s *Scenario) Evaluate(settings Settings, opts calc.FormatOptions) (*Result
 	shown := map[string]string{}
 	for _, in := range r.Inputs {
 		shown[in.Name] = in.Value.Text
+		if strings.Contains(in.Value.Text, ":") {
+			// A ratio reads oddly inside arithmetic ("1 + 10:1"): show its value.
+			shown[in.Name] = in.Display.Text
+		}
 	}
 	for _, o := range s.Outputs {
 		d := calc.Show(vals[o.slot], o.Dim, o.Unit, opts)

@@ -304,7 +304,7 @@ func TestValidate(t *testing.T) {
 	for _, want := range []string{
 		broken + ":6:12: size must be at least 0 KB, not -5 KB",
 		broken + ":10:11: expr of qps: unknown name \"userz\"",
-		"did you mean \"user\", \"users\"",
+		"did you mean \"user\" or \"users\"?",
 		broken + ":11:5: unknown field \"unt\"",
 		"1 of 2 files have problems",
 	} {
