@@ -71,10 +71,11 @@ func compareTable(c *scenarios.Comparison, bars bool) Table {
 		}
 		t.Rows = append(t.Rows, cells)
 	}
-	t.Footer = []string{
-		"Bars are on a log scale within each row; — means the scenario has no such metric.",
-		conventionsText,
+	note := "— means the scenario has no such metric."
+	if bars {
+		note = "Bars are on a log scale within each row; " + note
 	}
+	t.Footer = []string{note, conventionsText}
 	if len(c.Rows) == 0 {
 		t.Footer = append([]string{"None of these scenarios has a standard metric (" + strings.Join(scenarios.StandardMetrics, ", ") + ")."}, t.Footer...)
 	}

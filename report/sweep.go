@@ -44,7 +44,9 @@ func WriteSweep(w io.Writer, d *SweepData, f Format, opts SweepOptions) error {
 			return t.WriteMarkdown(w)
 		}
 		if opts.Sparklines {
-			t.Footer = append(sparklines(d), t.Footer...)
+			// The trend lines are a block of their own, a blank line
+			// above the notes.
+			t.Footer = append(append(sparklines(d), ""), t.Footer...)
 		}
 		return t.WriteText(w, opts.Styles)
 	case FormatCSV:
@@ -106,9 +108,27 @@ func sparklines(d *SweepData) []string {
 	}
 	lines := make([]string, len(d.Outputs))
 	for j, o := range d.Outputs {
-		lines[j] = fmt.Sprintf("%-*s  %s", width, o.Name, sparkline(d.Values[j]))
+		vals := d.Values[j]
+		if d.Sweep.Log {
+			vals = logValues(vals)
+		}
+		lines[j] = fmt.Sprintf("%-*s  %s", width, o.Name, sparkline(vals))
 	}
 	return lines
+}
+
+// logValues is vals on a log scale, for the trend lines of a --log sweep,
+// which would otherwise crowd every point but the last at the bottom. A
+// series with a value that is not positive stays linear.
+func logValues(vals []float64) []float64 {
+	out := make([]float64, len(vals))
+	for i, v := range vals {
+		if v <= 0 {
+			return vals
+		}
+		out[i] = math.Log10(v)
+	}
+	return out
 }
 
 // sparkline draws values, sampled to at most sparkWidth points, on a

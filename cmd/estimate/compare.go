@@ -111,6 +111,9 @@ func compareSettings(list []*scenarios.Scenario, sets []string) ([]scenarios.Set
 		if !scoped {
 			scenario, input = "", scenario
 		}
+		if input == "" || (scoped && scenario == "") {
+			return nil, fmt.Errorf("--set %q: write [SCENARIO.]NAME=VALUE, such as --set dau=10M or --set youtube.dau=10M", a)
+		}
 		applied := 0
 		for i, sc := range list {
 			if scoped && sc.Name != scenario {

@@ -79,6 +79,9 @@ func runSweep(s *streams, args []string, opts sweepOptions) error {
 	if err != nil {
 		return err
 	}
+	if _, set := settings[sw.Input.Name]; set {
+		return usagef("--set %s: %s is the input being swept, from %s to %s; drop the --set or sweep another input", sw.Input.Name, sw.Input.Name, sw.From.Text, sw.To.Text)
+	}
 	outputs, err := pickOutputs(sc, opts.outputs)
 	if err != nil {
 		return err
@@ -102,11 +105,9 @@ func runSweep(s *streams, args []string, opts sweepOptions) error {
 	})
 }
 
-// pickOutputs resolves --outputs, or returns every output.
+// pickOutputs resolves --outputs, or returns every output when it names
+// none. Empty names, as a trailing comma leaves, are skipped.
 func pickOutputs(sc *scenarios.Scenario, list string) ([]*scenarios.Output, error) {
-	if strings.TrimSpace(list) == "" {
-		return sc.Outputs, nil
-	}
 	var out []*scenarios.Output
 	var names []string
 	for _, o := range sc.Outputs {
@@ -114,6 +115,9 @@ func pickOutputs(sc *scenarios.Scenario, list string) ([]*scenarios.Output, erro
 	}
 	for _, name := range strings.Split(list, ",") {
 		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
 		o, ok := sc.Output(name)
 		if !ok {
 			msg := fmt.Sprintf("%s has no output %q", sc.Name, name)
@@ -123,6 +127,9 @@ func pickOutputs(sc *scenarios.Scenario, list string) ([]*scenarios.Output, erro
 			return nil, &hintedError{err: fmt.Errorf("%s", msg), hint: "outputs: " + strings.Join(names, ", ")}
 		}
 		out = append(out, o)
+	}
+	if len(out) == 0 {
+		return sc.Outputs, nil
 	}
 	return out, nil
 }
