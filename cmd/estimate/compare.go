@@ -18,11 +18,9 @@ const compareExamples = `  estimate compare chat youtube
 
 // compareOptions are the flags of estimate compare.
 type compareOptions struct {
-	files  []string
-	sets   []string
-	output string
-	binary bool
-	digits int
+	files []string
+	sets  []string
+	outputFlags
 }
 
 func newCompareCmd(s *streams) *cobra.Command {
@@ -51,22 +49,16 @@ in every compared scenario that has that input.`,
 		},
 		RunE: func(_ *cobra.Command, args []string) error { return runCompare(s, args, opts) },
 	}
-	cmd.Flags().StringArrayVar(&opts.files, "file", nil, "also read scenarios from this YAML `file` (repeatable)")
-	cmd.Flags().StringArrayVar(&opts.sets, "set", nil, "set an input: `[scenario.]name=value` (repeatable)")
-	cmd.Flags().StringVarP(&opts.output, "output", "o", string(report.FormatTable), "output format: table, json, csv or md")
-	cmd.Flags().BoolVar(&opts.binary, "binary", false, "use binary prefixes (KiB, MiB, GiB) for bytes")
-	cmd.Flags().IntVar(&opts.digits, "digits", calc.DefaultDigits, "significant `digits` to show")
-	_ = cmd.RegisterFlagCompletionFunc("output", fixedCompletions(formatNames()...))
+	cmd.Flags().StringArrayVar(&opts.files, "file", nil, "also read scenarios from this YAML file (repeatable)")
+	cmd.Flags().StringArrayVar(&opts.sets, "set", nil, "set an input: [scenario.]name=value (repeatable)")
+	opts.outputFlags.add(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("file", yamlFiles)
 	return cmd
 }
 
 func runCompare(s *streams, names []string, opts compareOptions) error {
-	if _, err := report.ParseFormat(opts.output); err != nil {
-		return usagef("%v", err)
-	}
-	if opts.digits < 1 || opts.digits > calc.MaxDigits {
-		return usagef("--digits must be between 1 and %d, not %d", calc.MaxDigits, opts.digits)
+	if _, err := opts.check(); err != nil {
+		return err
 	}
 	cat, err := scenarios.Open(scenarios.Options{Files: opts.files})
 	if err != nil {
@@ -82,7 +74,7 @@ func runCompare(s *streams, names []string, opts compareOptions) error {
 	if err != nil {
 		return err
 	}
-	numbers := calc.FormatOptions{Digits: opts.digits, Binary: opts.binary}
+	numbers := opts.numbers()
 	results := make([]*scenarios.Result, len(list))
 	for i, sc := range list {
 		if results[i], err = sc.Evaluate(settings[i], numbers); err != nil {

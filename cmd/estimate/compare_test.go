@@ -10,13 +10,7 @@ import (
 )
 
 func TestCompareExitStatus(t *testing.T) {
-	cases := []struct {
-		name   string
-		args   []string
-		code   int
-		stdout string // a part of stdout
-		stderr string // a part of stderr
-	}{
+	checkCLICases(t, []cliCase{
 		// Success: every format; the table has bars, the others none.
 		{"table", []string{"compare", "chat", "youtube", "web-app"}, 0, "████████████", ""},
 		{"json", []string{"compare", "chat", "youtube", "-o", "json"}, 0, `"scenarios": [`, ""},
@@ -48,24 +42,7 @@ func TestCompareExitStatus(t *testing.T) {
 		{"bad format", []string{"compare", "chat", "youtube", "-o", "xml"}, 2, "", `unknown output format "xml"`},
 		{"bad digits", []string{"compare", "chat", "youtube", "--digits", "0"}, 2, "", "--digits must be between 1 and 17"},
 		{"unknown flag", []string{"compare", "chat", "youtube", "--sett", "dau=1"}, 2, "", "unknown flag"},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			code, out, errOut := runCLI(t, tc.args...)
-			if code != tc.code {
-				t.Errorf("exit status %d, want %d; stderr:\n%s", code, tc.code, errOut)
-			}
-			if !strings.Contains(out, tc.stdout) {
-				t.Errorf("stdout lacks %q:\n%s", tc.stdout, out)
-			}
-			if !strings.Contains(errOut, tc.stderr) {
-				t.Errorf("stderr lacks %q:\n%s", tc.stderr, errOut)
-			}
-			if tc.code != 0 && out != "" {
-				t.Errorf("a failed compare wrote to stdout:\n%s", out)
-			}
-		})
-	}
+	})
 }
 
 // compareJSON runs compare with -o json and decodes the result.

@@ -67,9 +67,9 @@ its line number, the others still print, and the exit status is then 1.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "text", "output format: text or json")
-	cmd.Flags().StringVar(&opts.to, "to", "", "show the result in this `unit` (like ending the expression with \"to UNIT\")")
+	cmd.Flags().StringVar(&opts.to, "to", "", "show the result in this unit (like ending the expression with \"to UNIT\")")
 	cmd.Flags().BoolVar(&opts.binary, "binary", false, "use binary prefixes (KiB, MiB, GiB) for bytes")
-	cmd.Flags().IntVar(&opts.digits, "digits", calc.DefaultDigits, "significant `digits` to show")
+	cmd.Flags().IntVar(&opts.digits, "digits", calc.DefaultDigits, "significant digits to show")
 	_ = cmd.RegisterFlagCompletionFunc("output", fixedCompletions("text", "json"))
 	_ = cmd.RegisterFlagCompletionFunc("to", fixedCompletions("TB/day", "GB/s", "Gbps", "/s", "years", "bytes", "$/month"))
 	return cmd

@@ -106,10 +106,8 @@ func withInputHint(sc *scenarios.Scenario, assignment string, err error) error {
 // runOptions are the flags of estimate run besides the scenario's.
 type runOptions struct {
 	scenarioFlags
-	output string
+	outputFlags
 	work   bool
-	binary bool
-	digits int
 	growth string
 	at     string
 }
@@ -142,14 +140,11 @@ quotients), unrounded. A month is 30 days and a year 365 days.`,
 			return runScenario(s, args, opts)
 		},
 	}
-	opts.add(cmd)
-	cmd.Flags().StringVarP(&opts.output, "output", "o", string(report.FormatTable), "output format: table, json, csv or md")
+	opts.scenarioFlags.add(cmd)
+	opts.outputFlags.add(cmd)
 	cmd.Flags().BoolVar(&opts.work, "work", false, "show each output's arithmetic: formula, values put in, result")
-	cmd.Flags().BoolVar(&opts.binary, "binary", false, "use binary prefixes (KiB, MiB, GiB) for bytes")
-	cmd.Flags().IntVar(&opts.digits, "digits", calc.DefaultDigits, "significant digits to show")
 	cmd.Flags().StringVar(&opts.growth, "growth", "", "grow the inputs marked grows: true at this rate, such as 10%/month, and show the results ahead")
 	cmd.Flags().StringVar(&opts.at, "at", scenarios.DefaultHorizons, "with --growth, the times ahead to show, such as 3mo,6mo,1y,3y")
-	_ = cmd.RegisterFlagCompletionFunc("output", fixedCompletions(formatNames()...))
 	_ = cmd.RegisterFlagCompletionFunc("growth", fixedCompletions("5%/month", "10%/month", "50%/year", "100%/year"))
 	_ = cmd.RegisterFlagCompletionFunc("at", fixedCompletions(scenarios.DefaultHorizons, "3mo,6mo,1y,3y", "1y,2y,5y"))
 	return cmd
@@ -189,17 +184,14 @@ func runGrowth(sc *scenarios.Scenario, settings scenarios.Settings, opts runOpti
 
 // runScenario evaluates the scenario and prints it in the format asked for.
 func runScenario(s *streams, args []string, opts runOptions) error {
-	if _, err := report.ParseFormat(opts.output); err != nil {
-		return usagef("%v", err)
-	}
-	if opts.digits < 1 || opts.digits > calc.MaxDigits {
-		return usagef("--digits must be between 1 and %d, not %d", calc.MaxDigits, opts.digits)
+	if _, err := opts.check(); err != nil {
+		return err
 	}
 	sc, settings, err := opts.scenario(args)
 	if err != nil {
 		return err
 	}
-	numbers := calc.FormatOptions{Digits: opts.digits, Binary: opts.binary}
+	numbers := opts.numbers()
 	r, err := sc.Evaluate(settings, numbers)
 	if err != nil {
 		return err

@@ -68,13 +68,7 @@ outputs:
 `
 
 func TestRunExitStatus(t *testing.T) {
-	cases := []struct {
-		name   string
-		args   []string
-		code   int
-		stdout string // a part of stdout
-		stderr string // a part of stderr
-	}{
+	checkCLICases(t, []cliCase{
 		{"good", []string{"run", "web-app"}, 0, "231 /s", ""},
 		{"json", []string{"run", "web-app", "-o", "json"}, 0, `"scenario": "web-app"`, ""},
 		{"csv", []string{"run", "web-app", "-o", "csv"}, 0, "section,name,value,unit,text,base,base_unit", ""},
@@ -96,24 +90,7 @@ func TestRunExitStatus(t *testing.T) {
 		{"bad digits", []string{"run", "web-app", "--digits", "0"}, 2, "", "--digits must be between 1 and 17"},
 		{"unknown flag", []string{"run", "web-app", "--sett", "dau=1"}, 2, "", "unknown flag"},
 		{"missing file", []string{"run", "--file", "no-such-file.yaml"}, 1, "", "no-such-file.yaml"},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			code, out, errOut := runCLI(t, tc.args...)
-			if code != tc.code {
-				t.Errorf("exit status %d, want %d; stderr:\n%s", code, tc.code, errOut)
-			}
-			if !strings.Contains(out, tc.stdout) {
-				t.Errorf("stdout lacks %q:\n%s", tc.stdout, out)
-			}
-			if !strings.Contains(errOut, tc.stderr) {
-				t.Errorf("stderr lacks %q:\n%s", tc.stderr, errOut)
-			}
-			if tc.code != 0 && out != "" {
-				t.Errorf("a failed run wrote to stdout:\n%s", out)
-			}
-		})
-	}
+	})
 }
 
 // runJSON runs a scenario with -o json and decodes the result.

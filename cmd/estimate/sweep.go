@@ -21,9 +21,7 @@ type sweepOptions struct {
 	steps   int
 	log     bool
 	outputs string
-	output  string
-	binary  bool
-	digits  int
+	outputFlags
 }
 
 func newSweepCmd(s *streams) *cobra.Command {
@@ -49,24 +47,18 @@ magnitude. --outputs picks the columns; --set fixes other inputs.`,
 		ValidArgsFunction: opts.completeName,
 		RunE:              func(_ *cobra.Command, args []string) error { return runSweep(s, args, opts) },
 	}
-	opts.add(cmd)
-	cmd.Flags().IntVar(&opts.steps, "steps", 11, "number of `points`, both ends included")
+	opts.scenarioFlags.add(cmd)
+	cmd.Flags().IntVar(&opts.steps, "steps", 11, "number of points, both ends included")
 	cmd.Flags().BoolVar(&opts.log, "log", false, "space the points geometrically instead of evenly")
-	cmd.Flags().StringVar(&opts.outputs, "outputs", "", "comma-separated `names` of the outputs to show (all by default)")
-	cmd.Flags().StringVarP(&opts.output, "output", "o", string(report.FormatTable), "output format: table, json, csv or md")
-	cmd.Flags().BoolVar(&opts.binary, "binary", false, "use binary prefixes (KiB, MiB, GiB) for bytes")
-	cmd.Flags().IntVar(&opts.digits, "digits", calc.DefaultDigits, "significant `digits` to show")
-	_ = cmd.RegisterFlagCompletionFunc("output", fixedCompletions(formatNames()...))
+	cmd.Flags().StringVar(&opts.outputs, "outputs", "", "comma-separated names of the outputs to show (all by default)")
+	opts.outputFlags.add(cmd)
 	return cmd
 }
 
 func runSweep(s *streams, args []string, opts sweepOptions) error {
-	format, err := report.ParseFormat(opts.output)
+	format, err := opts.check()
 	if err != nil {
-		return usagef("%v", err)
-	}
-	if opts.digits < 1 || opts.digits > calc.MaxDigits {
-		return usagef("--digits must be between 1 and %d, not %d", calc.MaxDigits, opts.digits)
+		return err
 	}
 	if (format == report.FormatTable || format == report.FormatMarkdown) && opts.steps > report.MaxSweepTableRows {
 		return fmt.Errorf("--steps %d is too many for a table (at most %d): use -o csv or -o json", opts.steps, report.MaxSweepTableRows)
@@ -99,7 +91,7 @@ func runSweep(s *streams, args []string, opts sweepOptions) error {
 	if err != nil {
 		return err
 	}
-	numbers := calc.FormatOptions{Digits: opts.digits, Binary: opts.binary}
+	numbers := opts.numbers()
 	return printTable(s, opts.output, func(w io.Writer, f report.Format, st report.Styles) error {
 		return report.WriteSweep(w, data, f, report.SweepOptions{Styles: st, Numbers: numbers, Sparklines: report.ColorEnabled(s.out)})
 	})

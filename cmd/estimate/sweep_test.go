@@ -11,13 +11,7 @@ import (
 )
 
 func TestSweepExitStatus(t *testing.T) {
-	cases := []struct {
-		name   string
-		args   []string
-		code   int
-		stdout string // a part of stdout
-		stderr string // a part of stderr
-	}{
+	checkCLICases(t, []cliCase{
 		// Success. The middle of a log sweep from 1M to 100M in 3 steps is
 		// √(1M × 100M) = 10M.
 		{"table", []string{"sweep", "web-app", "dau=1M..100M", "--steps", "3", "--log"}, 0, "10 million", ""},
@@ -55,24 +49,7 @@ func TestSweepExitStatus(t *testing.T) {
 		{"bad digits", []string{"sweep", "web-app", "dau=1M..10M", "--digits", "0"}, 2, "", "--digits must be between 1 and 17"},
 		// A --set of the swept input would be ignored; say so instead.
 		{"set the swept input", []string{"sweep", "web-app", "dau=1M..10M", "--set", "dau=5M"}, 2, "", "--set dau: dau is the input being swept"},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			code, out, errOut := runCLI(t, tc.args...)
-			if code != tc.code {
-				t.Errorf("exit status %d, want %d; stderr:\n%s", code, tc.code, errOut)
-			}
-			if !strings.Contains(out, tc.stdout) {
-				t.Errorf("stdout lacks %q:\n%.2000s", tc.stdout, out)
-			}
-			if !strings.Contains(errOut, tc.stderr) {
-				t.Errorf("stderr lacks %q:\n%s", tc.stderr, errOut)
-			}
-			if tc.code != 0 && out != "" {
-				t.Errorf("a failed sweep wrote to stdout:\n%.2000s", out)
-			}
-		})
-	}
+	})
 }
 
 // sweepJSON runs a sweep with -o json and decodes the result.
