@@ -65,6 +65,10 @@ func (o *Output) Formula() *calc.Formula { return o.formula }
 var nameRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 var scenarioNameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
+// ValidName reports whether name can name a scenario: lower-case letters,
+// digits and dashes, as in "web-app".
+func ValidName(name string) bool { return scenarioNameRE.MatchString(name) }
+
 // builder checks a File and turns it into a Scenario, collecting problems.
 type builder struct {
 	f        *File
