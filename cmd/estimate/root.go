@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/estimate-dev/estimate/calc"
 	"github.com/spf13/cobra"
 )
 
@@ -27,8 +28,12 @@ and a year 365 days, as in System Design Interview.`,
 		Example: rootExamples,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			// Until the interactive session exists, plain estimate shows help
-			// and exits with a usage status so that scripts notice.
+			// On a terminal, plain estimate opens the interactive session.
+			// Elsewhere it shows help and exits with a usage status, so that
+			// scripts notice.
+			if onTerminal(s) {
+				return runTUI(cmd.Context(), s, tuiOptions{digits: calc.DefaultDigits}, "")
+			}
 			_ = cmd.Help()
 			return &silentError{status: 2}
 		},
@@ -37,6 +42,7 @@ and a year 365 days, as in System Design Interview.`,
 		return &usageError{msg: err.Error()}
 	})
 	root.AddCommand(newEvalCmd(s))
+	root.AddCommand(newTUICmd(s))
 	root.AddCommand(newTablesCmd(s))
 	root.AddCommand(newRunCmd(s))
 	root.AddCommand(newListCmd(s))

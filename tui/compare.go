@@ -1,0 +1,253 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/estimate-dev/estimate/calc"
+	"github.com/estimate-dev/estimate/scenarios"
+)
+
+// maxCompared is how many scenarios the Compare tab sets side by side.
+const maxCompared = 4
+
+// compareWide is the width from which the Compare tab shows the picker and
+// the table together; below it, only the pane with the focus.
+const compareWide = 110
+
+// compareTab is the Compare tab: a picker to mark two to four scenarios,
+// and a table of their standard metrics side by side, each cell with a bar
+// on a log scale so that orders of magnitude read at a glance.
+type compareTab struct {
+	all     []*scenarios.Scenario
+	results []*scenarios.Result // each scenario with its defaults; nil if it has none
+	cursor  int
+	marked  []int // indexes into all, in the order marked
+	table   bool  // the table has the focus
+	scroll  int
+	format  calc.FormatOptions
+}
+
+func newCompareTab(all []*scenarios.Scenario, format calc.FormatOptions) compareTab {
+	c := compareTab{all: all, results: make([]*scenarios.Result, len(all)), format: format}
+	for i, s := range all {
+		if r, err := s.Evaluate(scenarios.Settings{}, format); err == nil {
+			c.results[i] = r
+		}
+	}
+	return c
+}
+
+// handleKey acts on a key pressed on the Compare tab.
+func (c *compareTab) handleKey(msg tea.KeyPressMsg, k *keyMap, page int, n *notice) {
+	switch {
+	case key.Matches(msg, k.FocusNext, k.FocusPrev):
+		c.table = !c.table
+	case c.table:
+		c.scroll, _ = k.motion(msg, c.scroll, 2*len(scenarios.StandardMetrics), page)
+	case key.Matches(msg, k.Mark):
+		c.toggle(c.cursor, n)
+	case key.Matches(msg, k.Unmark):
+		c.marked = c.marked[:0]
+	default:
+		c.cursor, _ = k.motion(msg, c.cursor, len(c.all), page)
+	}
+}
+
+// toggle marks or unmarks scenario i.
+func (c *compareTab) toggle(i int, n *notice) {
+	if j := slices.Index(c.marked, i); j >= 0 {
+		c.marked = slices.Delete(c.marked, j, j+1)
+		return
+	}
+	if len(c.marked) >= maxCompared {
+		n.fail(fmt.Errorf("compare at most %d scenarios: unmark one first", maxCompared))
+		return
+	}
+	c.marked = append(c.marked, i)
+}
+
+// columns are the results compared: the marked scenarios, the one open on
+// the Estimate tab with the user's inputs.
+func (c *compareTab) columns(current *scenarios.Result) []*scenarios.Result {
+	cols := make([]*scenarios.Result, 0, len(c.marked))
+	for _, i := range c.marked {
+		r := c.results[i]
+		if current != nil && current.Scenario == c.all[i] {
+			r = current
+		}
+		if r != nil {
+			cols = append(cols, r)
+		}
+	}
+	return cols
+}
+
+// view draws the tab in w×h cells.
+func (c *compareTab) view(w, h int, current *scenarios.Result, st *styles) []string {
+	if w >= compareWide {
+		pickerW := 26
+		return hjoin(st.muted.Render("│"), c.pickerView(pickerW, h, st), c.tableView(w-pickerW-1, h, current, st))
+	}
+	if c.table {
+		return c.tableView(w, h, current, st)
+	}
+	return c.pickerView(w, h, st)
+}
+
+func (c *compareTab) pickerView(w, h int, st *styles) []string {
+	focused := !c.table
+	head := []string{title(fmt.Sprintf("Mark 2–%d (%d marked)", maxCompared, len(c.marked)), focused, st)}
+	rows := make([]string, len(c.all))
+	for i, s := range c.all {
+		box := "[ ] "
+		if slices.Contains(c.marked, i) {
+			box = "[x] "
+		}
+		if i == c.cursor {
+			rows[i] = highlight(box+s.Name, w, focused, st)
+		} else {
+			rows[i] = box + s.Name
+		}
+	}
+	return paneBlock(head, rows, w, h, c.cursor)
+}
+
+func (c *compareTab) tableView(w, h int, current *scenarios.Result, st *styles) []string {
+	cols := c.columns(current)
+	head := []string{title("Standard metrics, bars on a log scale", c.table, st)}
+	if len(cols) < 2 {
+		hint := "Mark two to four scenarios with space to compare them; tab switches to the table."
+		return paneBlock(head, wrap(hint, "", w), w, h, -1)
+	}
+	body := compareLines(cols, w, c.format, st)
+	return paneBlock(head, body[clamp(c.scroll, len(body)):], w, h, -1)
+}
+
+// compareLines draws the table: a column per scenario, a row per standard
+// metric that at least one of them has (scenarios.Compare lines them up,
+// each row in one unit, with each value's place on the row's log scale).
+func compareLines(cols []*scenarios.Result, w int, format calc.FormatOptions, st *styles) []string {
+	cmp := scenarios.Compare(cols, format)
+	metricW := 0
+	for _, row := range cmp.Rows {
+		metricW = max(metricW, len(row.Metric))
+	}
+	metricW++
+	colW := max((w-metricW)/len(cols), 4)
+	header := strings.Repeat(" ", metricW)
+	for _, r := range cols {
+		header += st.heading.Render(padRight(ansi.Truncate(r.Scenario.Name+changedMark(r), colW-1, "…"), colW))
+	}
+	lines := []string{header}
+	if len(cmp.Rows) == 0 {
+		lines = append(lines, st.muted.Render("None of these scenarios has a standard metric (qps, storage_total, …)."))
+	}
+	cells := newCellLayout(cmp.Rows, colW)
+	for _, row := range cmp.Rows {
+		lines = append(lines, metricRows(row, metricW, cells, st)...)
+	}
+	lines = append(lines, "", st.muted.Render("Bars are on a log scale; * marks a scenario with your inputs."))
+	return lines
+}
+
+// changedMark is "*" for a result computed with the user's inputs.
+func changedMark(r *scenarios.Result) string {
+	for _, in := range r.Inputs {
+		if in.Changed {
+			return "*"
+		}
+	}
+	return ""
+}
+
+// minBar is the shortest bar worth drawing beside a value; with less room
+// the bar goes under it.
+const minBar = 8
+
+// cellLayout is how every cell of the table splits its width between the
+// value and its bar, the same in every row so that the columns line up:
+// side by side when the columns are wide, value above bar when narrow.
+type cellLayout struct {
+	colW, textW, barW int
+	oneLine           bool
+}
+
+func newCellLayout(rows []scenarios.ComparisonRow, colW int) cellLayout {
+	textW := 1
+	for _, row := range rows {
+		for _, c := range row.Cells {
+			textW = max(textW, ansi.StringWidth(cellText(c)))
+		}
+	}
+	if barW := colW - textW - 2; barW >= minBar {
+		return cellLayout{colW: colW, textW: textW, barW: barW, oneLine: true}
+	}
+	return cellLayout{colW: colW, textW: colW - 1, barW: colW - 1}
+}
+
+// cellText is a cell's value, or a dash where the scenario lacks the metric.
+func cellText(c scenarios.ComparisonCell) string {
+	if c.Present {
+		return c.Display.Text
+	}
+	return "—"
+}
+
+// metricRows draws one metric across the scenarios.
+func metricRows(row scenarios.ComparisonRow, metricW int, l cellLayout, st *styles) []string {
+	first := padRight(row.Metric, metricW)
+	second := strings.Repeat(" ", metricW)
+	for _, c := range row.Cells {
+		cell := st.value.Render(padLeft(ansi.Truncate(cellText(c), l.textW, "…"), l.textW))
+		b := bar(barLength(c.Share, l.barW), l.barW, st)
+		if l.oneLine {
+			first += cell + " " + b + " "
+			continue
+		}
+		first += cell + " "
+		second += b + " "
+	}
+	if l.oneLine {
+		return []string{first}
+	}
+	return []string{first, second}
+}
+
+// barLength turns a share of a row's log scale into cells of a bar; any
+// positive share shows at least one cell.
+func barLength(share float64, width int) int {
+	if share <= 0 {
+		return 0
+	}
+	return max(1, int(math.Round(share*float64(width))))
+}
+
+// logBars sizes bars for values on a log scale of their own: the largest
+// fills width, and each tenfold less takes a step off, so that a value a
+// thousand times smaller still shows. A value that is not positive has no
+// bar.
+func logBars(values []float64, width int) []int {
+	lo, hi := math.Inf(1), 0.0
+	for _, v := range values {
+		if v > 0 {
+			lo, hi = min(lo, v), max(hi, v)
+		}
+	}
+	out := make([]int, len(values))
+	if hi == 0 || width <= 0 {
+		return out
+	}
+	span := math.Log10(hi/lo) + 1
+	for i, v := range values {
+		if v > 0 {
+			out[i] = max(1, int(math.Round(float64(width)*(math.Log10(v/lo)+1)/span)))
+		}
+	}
+	return out
+}

@@ -1,0 +1,407 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/estimate-dev/estimate/calc"
+	"github.com/estimate-dev/estimate/scenarios"
+)
+
+// stackBelow is the width under which the Estimate tab stacks its panes
+// instead of setting them side by side.
+const stackBelow = 72
+
+// estimateLayout is where the Estimate tab's panes go: side by side on a
+// terminal 72 cells wide or more, stacked on a narrower one.
+type estimateLayout struct {
+	stacked                  bool
+	listW, inputsW, resultsW int
+	listH, inputsH, resultsH int
+}
+
+// layout places the panes. Side by side, the list takes a quarter of the
+// width (at most 24 cells), the inputs what their names and values need
+// (between a third and a half of the rest) and the results the remainder.
+func (t *estimateTab) layout(w, h int) estimateLayout {
+	if w >= stackBelow {
+		listW := min(max(w/4, 14), 24)
+		rest := w - listW - 2
+		inputsW := min(max(t.inputsNeed(), rest/3), rest/2)
+		return estimateLayout{listW: listW, inputsW: inputsW, resultsW: rest - inputsW, listH: h, inputsH: h, resultsH: h}
+	}
+	listH := min(max(h/5, 3), h)
+	inputsH := (h - listH) / 2
+	return estimateLayout{stacked: true, listW: w, inputsW: w, resultsW: w,
+		listH: listH, inputsH: inputsH, resultsH: h - listH - inputsH}
+}
+
+// inputsNeed is the width the inputs take: marker, name, default value and
+// some room to type. It depends on the scenario alone, so that the panes
+// stay put while a value is typed.
+func (t *estimateTab) inputsNeed() int {
+	nameW, valueW := 0, 0
+	for _, in := range t.ses.scenario.Inputs {
+		nameW = max(nameW, len(in.Name))
+		valueW = max(valueW, ansi.StringWidth(in.Default.Text))
+	}
+	return 1 + nameW + 1 + valueW + 2
+}
+
+// view draws the tab in w×h cells.
+func (t *estimateTab) view(w, h int, st *styles) []string {
+	l := t.layout(w, h)
+	list := t.listView(l.listW, l.listH, st)
+	inputs := t.inputsView(l.inputsW, l.inputsH, st)
+	results := t.resultsView(l.resultsW, l.resultsH, st)
+	if l.stacked {
+		return append(append(list, inputs...), results...)
+	}
+	return hjoin(st.muted.Render("│"), list, inputs, results)
+}
+
+// valueWidth is how many cells the field of the input being edited has.
+func (t *estimateTab) valueWidth(w, h int) int {
+	l := t.layout(w, h)
+	return max(l.inputsW-t.inputNameWidth(l.inputsW)-2, 4)
+}
+
+// paneBlock draws a pane: head lines that stay put, then body lines
+// scrolled so that line keep is in view, exactly w×h.
+func paneBlock(head, body []string, w, h, keep int) []string {
+	if h <= 0 {
+		return nil
+	}
+	head = head[:min(len(head), h)]
+	out := make([]string, 0, h)
+	for _, line := range head {
+		out = append(out, fit(line, w))
+	}
+	return append(out, window(body, w, h-len(head), keep)...)
+}
+
+// title draws a pane's title, underlined when the pane has the focus.
+func title(text string, focused bool, st *styles) string {
+	if focused {
+		return st.paneTitleFocused.Render(text)
+	}
+	return st.paneTitle.Render(text)
+}
+
+// highlight draws a row under a cursor: reversed across the pane's width
+// when the pane has the focus, bold when it has not.
+func highlight(plain string, w int, focused bool, st *styles) string {
+	if focused {
+		return st.cursorRow.Render(fit(plain, w))
+	}
+	return st.selectedRow.Render(plain)
+}
+
+func (t *estimateTab) listView(w, h int, st *styles) []string {
+	focused := t.focus == paneList
+	head := []string{title(fmt.Sprintf("Scenarios (%d)", len(t.list.all)), focused, st)}
+	if t.list.filtering {
+		head = append(head, st.prompt.Render("/")+t.list.filter.view())
+	}
+	rows := make([]string, 0, len(t.list.visible))
+	for i, j := range t.list.visible {
+		s := t.list.all[j]
+		mark, style := "  ", st.name
+		if s == t.ses.scenario {
+			mark, style = "• ", st.value
+		}
+		if i == t.list.cursor {
+			rows = append(rows, highlight(mark+s.Name, w, focused, st))
+			continue
+		}
+		rows = append(rows, style.Render(mark+s.Name))
+	}
+	if len(rows) == 0 {
+		rows = append(rows, st.muted.Render("  no scenario matches"))
+	}
+	return paneBlock(head, rows, w, h, t.list.cursor)
+}
+
+// inputNameWidth is the width of the inputs' name column.
+func (t *estimateTab) inputNameWidth(w int) int {
+	n := 0
+	for _, in := range t.ses.scenario.Inputs {
+		n = max(n, len(in.Name))
+	}
+	return max(min(n, w-12), min(n, w/2), 1)
+}
+
+func (t *estimateTab) inputsView(w, h int, st *styles) []string {
+	focused := t.focus == paneInputs
+	changed := len(t.ses.settings)
+	label := "Inputs"
+	if changed > 0 {
+		label = fmt.Sprintf("Inputs (%d changed)", changed)
+	}
+	nameW := t.inputNameWidth(w)
+	var rows []string
+	keep := -1
+	for i, in := range t.ses.result.Inputs {
+		if i == t.input {
+			keep = len(rows)
+		}
+		marker := " "
+		if in.Changed {
+			marker = "*"
+		}
+		name := padRight(ansi.Truncate(in.Name, nameW, "…"), nameW)
+		if t.edit.active && i == t.input {
+			rows = append(rows, st.edited.Render(marker+name)+" "+t.edit.view())
+			if t.editErr != nil {
+				rows = append(rows, fieldErrorLines(t.editErr, t.edit.value(), nameW+2, w, st)...)
+			}
+			continue
+		}
+		plain := marker + name + " " + in.Value.Text
+		switch {
+		case i == t.input:
+			rows = append(rows, highlight(plain, w, focused, st))
+		case in.Changed:
+			rows = append(rows, st.edited.Render(marker+name+" "+in.Value.Text))
+		default:
+			rows = append(rows, marker+name+" "+st.value.Render(in.Value.Text))
+		}
+	}
+	if keep >= 0 && t.edit.active && t.editErr != nil {
+		keep += 2 // keep the error under the field in view too
+	}
+	rows = append(rows, "")
+	rows = append(rows, t.inputDetail(w, st)...)
+	return paneBlock([]string{title(label, focused, st)}, rows, w, h, keep)
+}
+
+// inputDetail describes the highlighted input: its help, unit, bounds and
+// default.
+func (t *estimateTab) inputDetail(w int, st *styles) []string {
+	if len(t.ses.scenario.Inputs) == 0 {
+		return []string{st.muted.Render("This scenario has no inputs.")}
+	}
+	in := t.ses.scenario.Inputs[clamp(t.input, len(t.ses.scenario.Inputs))]
+	var lines []string
+	lines = append(lines, st.heading.Render(in.Name))
+	for _, l := range wrap(in.Help, "", w) {
+		lines = append(lines, st.muted.Render(l))
+	}
+	facts := []string{"default " + in.Default.Text}
+	if u := in.Unit(); u != "" {
+		facts = append(facts, "unit "+u)
+	}
+	if in.Min != nil {
+		facts = append(facts, "min "+in.Min.Text)
+	}
+	if in.Max != nil {
+		facts = append(facts, "max "+in.Max.Text)
+	}
+	for _, l := range wrap(strings.Join(facts, " · "), "", w) {
+		lines = append(lines, st.accent.Render(l))
+	}
+	return lines
+}
+
+// fieldErrorLines draws an error under a field: a caret under the column
+// at fault when the error has one, then the message.
+func fieldErrorLines(err error, text string, indent, w int, st *styles) []string {
+	var lines []string
+	msg := err.Error()
+	var ce *calc.Error
+	var ee *scenarios.EvalError
+	switch {
+	case errors.As(err, &ce):
+		col := ce.Column() + len(text) - len(strings.TrimLeft(text, " \t"))
+		if indent+col <= w {
+			lines = append(lines, strings.Repeat(" ", indent+col-1)+st.bad.Render("^"))
+		}
+		msg = fmt.Sprintf("col %d: %s", col, ce.Msg)
+		if ce.Hint != "" {
+			msg += "; " + ce.Hint
+		}
+	case errors.As(err, &ee):
+		msg = fmt.Sprintf("no result for %s = %s: %s", ee.Output, ee.Expr, innerMessage(ee.Err))
+	}
+	for _, l := range wrap(msg, strings.Repeat(" ", min(indent, w/3)), w) {
+		lines = append(lines, st.errorText.Render(l))
+	}
+	return lines
+}
+
+// innerMessage is an evaluation error's message without its column, which
+// counts in the formula rather than in the field.
+func innerMessage(err error) string {
+	var ce *calc.Error
+	if errors.As(err, &ce) {
+		return ce.Msg
+	}
+	return err.Error()
+}
+
+func (t *estimateTab) resultsView(w, h int, st *styles) []string {
+	focused := t.focus == paneResults
+	label := "Results"
+	if t.editErr != nil {
+		label = "Results (the last good ones)"
+	}
+	r := t.ses.result
+	nameW, valueW := 0, 0
+	for _, o := range r.Outputs {
+		nameW = max(nameW, len(o.Name))
+		valueW = max(valueW, ansi.StringWidth(o.Display.Text))
+	}
+	rowW := min(w, 1+nameW+2+valueW)
+	var rows []string
+	keep := -1
+	for pos, idx := range t.ses.order {
+		if pos == t.ses.standard && pos > 0 {
+			rows = append(rows, st.muted.Render("── "+t.ses.scenario.Name+"'s own"))
+		}
+		if pos == t.output && focused {
+			keep = len(rows)
+		}
+		o := r.Outputs[idx]
+		name, value := resultRow(o.Name, o.Display.Text, rowW)
+		if pos == t.output {
+			rows = append(rows, highlight(name+value, w, focused, st))
+		} else {
+			rows = append(rows, name+st.value.Render(value))
+		}
+		if t.showWork {
+			rows = append(rows, workLines(o.Work, w, st)...)
+		}
+	}
+	sectionW := min(w, max(rowW, 50))
+	rows = append(rows, latencyLines(r.Latency, sectionW, st, t.format)...)
+	rows = append(rows, availabilityLines(r.Availability, sectionW, st, t.format)...)
+	if focused && len(t.ses.order) > 0 {
+		rows = append(rows, "")
+		rows = append(rows, outputDetail(r.Outputs[t.ses.order[clamp(t.output, len(t.ses.order))]], w, st)...)
+	}
+	return paneBlock([]string{title(label, focused, st)}, rows, w, h, keep)
+}
+
+// resultRow lays out a result in rowW cells: the name on the left, the
+// value against the right edge. A name that leaves no room for the value
+// is cut short; the value never is, unless it alone is too wide.
+func resultRow(name, value string, rowW int) (string, string) {
+	valueW := ansi.StringWidth(value)
+	nameW := max(rowW-valueW-2, 1)
+	name = " " + ansi.Truncate(name, nameW, "…")
+	return padRight(name, rowW-valueW), value
+}
+
+// workLines draws a result's work under it: the formula, then the formula
+// with the numbers put in (the result itself is on the row above).
+func workLines(work string, w int, st *styles) []string {
+	parts := strings.Split(work, " = ")
+	if len(parts) > 1 {
+		parts = parts[:len(parts)-1]
+	}
+	var lines []string
+	for i, p := range parts {
+		if i > 0 {
+			p = "= " + p
+		}
+		for _, l := range wrap(p, "    ", w) {
+			lines = append(lines, st.muted.Render(l))
+		}
+	}
+	return lines
+}
+
+// outputDetail describes the highlighted result: its help and formula.
+func outputDetail(o scenarios.OutputResult, w int, st *styles) []string {
+	lines := []string{st.heading.Render(o.Name)}
+	for _, l := range wrap(o.Help, "", w) {
+		lines = append(lines, st.muted.Render(l))
+	}
+	for _, l := range wrap("= "+o.Expr, "", w) {
+		lines = append(lines, st.accent.Render(l))
+	}
+	return lines
+}
+
+// sectionHead is a section's heading with its figure against the right
+// edge.
+func sectionHead(label, figure string, w int, st *styles) string {
+	room := max(w-ansi.StringWidth(figure)-1, 1)
+	return st.heading.Render(padRight(ansi.Truncate(label, room, "…"), room)) + " " + st.value.Render(figure)
+}
+
+// sectionRow is a line of a section: a label, and a figure against the
+// right edge.
+func sectionRow(label, figure string, w int) string {
+	return fit(label, max(w-ansi.StringWidth(figure)-1, 1)) + " " + figure
+}
+
+// latencyLines draws a latency section: the total, each step priced, and
+// whether the total meets the target.
+func latencyLines(l *scenarios.LatencyResult, w int, st *styles, format calc.FormatOptions) []string {
+	if l == nil {
+		return nil
+	}
+	lines := []string{"", sectionHead("Latency ("+l.Figures+" figures)", seconds(l.Total, format), w, st)}
+	for _, s := range l.Steps {
+		lines = append(lines, sectionRow(fmt.Sprintf("  %s × %s", count(s.Times), s.Operation), seconds(s.Total, format), w))
+	}
+	return append(lines, "  "+verdict(l.Meets, "≤", ">", seconds(l.Target, format), st))
+}
+
+// availabilityLines draws an availability section: the composite, each
+// component with its replicas, whether the composite meets the target, and
+// the downtime it allows.
+func availabilityLines(a *scenarios.AvailabilityResult, w int, st *styles, format calc.FormatOptions) []string {
+	if a == nil {
+		return nil
+	}
+	lines := []string{"", sectionHead("Availability", percent(a.Composite), w, st)}
+	for _, c := range a.Components {
+		label := "  " + c.Name
+		if c.Replicas != 1 {
+			label += " ×" + count(c.Replicas)
+		}
+		lines = append(lines, sectionRow(label, percent(c.Effective), w))
+	}
+	return append(lines,
+		"  "+verdict(a.Meets, "≥", "<", percent(a.Target), st),
+		st.muted.Render("  down "+seconds(a.DowntimeMonth, format)+"/month, "+seconds(a.DowntimeYear, format)+"/year"))
+}
+
+// verdict says whether a section meets its target: "✓ ≤ 200 ms target" or
+// "✗ > 200 ms target", with the comparison that holds.
+func verdict(meets bool, good, bad, target string, st *styles) string {
+	if meets {
+		return st.good.Render("✓ " + good + " " + target + " target")
+	}
+	return st.bad.Render("✗ " + bad + " " + target + " target")
+}
+
+// seconds shows a duration in the best unit.
+func seconds(s float64, format calc.FormatOptions) string {
+	return calc.Show(s, calc.Seconds, nil, format).Text
+}
+
+// count shows a count as it was meant: 2, 1.5.
+func count(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
+
+// percent shows a fraction as a percentage with up to four decimals, or
+// more when four would round a fraction under 1 up to 100%, so that the
+// nines stay visible: 0.999999 is 99.9999%, 0.99999999 is 99.999999%.
+func percent(f float64) string {
+	var s string
+	for decimals := 4; decimals <= 10; decimals++ {
+		s = strconv.FormatFloat(f*100, 'f', decimals, 64)
+		if f >= 1 || !strings.HasPrefix(s, "100") {
+			break
+		}
+	}
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s + "%"
+}

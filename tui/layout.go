@@ -1,0 +1,162 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// This file holds the few helpers every view is drawn with. A view is a
+// block: a slice of lines, each exactly as wide as its pane, so that panes
+// join side by side by plain concatenation and the screen never wraps.
+
+// fit cuts a styled line to w cells, ending it with "…" when it is cut, or
+// pads it with spaces to w cells.
+func fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	width := ansi.StringWidth(s)
+	if width > w {
+		s = ansi.Truncate(s, w, "…")
+		width = ansi.StringWidth(s)
+	}
+	if width < w {
+		s += strings.Repeat(" ", w-width)
+	}
+	return s
+}
+
+// padLeft right-aligns plain text in w cells.
+func padLeft(s string, w int) string {
+	if n := w - ansi.StringWidth(s); n > 0 {
+		return strings.Repeat(" ", n) + s
+	}
+	return s
+}
+
+// padRight left-aligns plain text in w cells.
+func padRight(s string, w int) string {
+	if n := w - ansi.StringWidth(s); n > 0 {
+		return s + strings.Repeat(" ", n)
+	}
+	return s
+}
+
+// window shows h lines of a block, each fitted to w cells, scrolled so that
+// line keep is in view (keep < 0 shows the top). It returns exactly h lines.
+func window(lines []string, w, h, keep int) []string {
+	if h <= 0 {
+		return nil
+	}
+	start := scrollStart(len(lines), h, keep)
+	out := make([]string, h)
+	for i := range out {
+		if j := start + i; j < len(lines) {
+			out[i] = fit(lines[j], w)
+		} else {
+			out[i] = fit("", w)
+		}
+	}
+	return out
+}
+
+// scrollStart is the first line to show of n lines in h rows so that line
+// keep is visible, with a line of context below it where there is room.
+func scrollStart(n, h, keep int) int {
+	if keep < 0 || n <= h {
+		return 0
+	}
+	start := max(keep+2-h, 0)
+	return min(start, n-h)
+}
+
+// hjoin puts blocks of equal height side by side, gap between them.
+func hjoin(gap string, blocks ...[]string) []string {
+	if len(blocks) == 0 {
+		return nil
+	}
+	out := make([]string, len(blocks[0]))
+	var b strings.Builder
+	for i := range out {
+		b.Reset()
+		for j, block := range blocks {
+			if j > 0 {
+				b.WriteString(gap)
+			}
+			if i < len(block) {
+				b.WriteString(block[i])
+			}
+		}
+		out[i] = b.String()
+	}
+	return out
+}
+
+// wrap breaks plain text into lines of at most w cells, at spaces where it
+// can and inside words longer than a line where it must. Every line is
+// prefixed by indent, which counts towards w.
+func wrap(s, indent string, w int) []string {
+	room := w - ansi.StringWidth(indent)
+	if room < 1 {
+		return []string{indent + s}
+	}
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		for _, line := range wrapWords(strings.Fields(para), room) {
+			out = append(out, indent+line)
+		}
+	}
+	return out
+}
+
+// wrapWords fills lines of room cells with words, greedily.
+func wrapWords(words []string, room int) []string {
+	var lines []string
+	var line strings.Builder
+	width := 0
+	for _, word := range words {
+		ww := ansi.StringWidth(word)
+		if width > 0 && width+1+ww > room {
+			lines = append(lines, line.String())
+			line.Reset()
+			width = 0
+		}
+		for ww > room { // a word longer than a line is cut
+			head := ansi.Truncate(word, room-width, "")
+			line.WriteString(head)
+			lines = append(lines, line.String())
+			line.Reset()
+			word = strings.TrimPrefix(word, head)
+			ww, width = ansi.StringWidth(word), 0
+		}
+		if width > 0 {
+			line.WriteByte(' ')
+			width++
+		}
+		line.WriteString(word)
+		width += ww
+	}
+	if width > 0 || len(lines) == 0 {
+		lines = append(lines, line.String())
+	}
+	return lines
+}
+
+// bar draws a horizontal bar of filled cells out of width, filled and empty
+// drawn in their own characters so that the bar reads without colour.
+func bar(filled, width int, st *styles) string {
+	filled = min(max(filled, 0), width)
+	if width <= 0 {
+		return ""
+	}
+	return st.bar.Render(strings.Repeat("█", filled)) + st.barEmpty.Render(strings.Repeat("░", width-filled))
+}
+
+// clamp keeps i within [0, n-1], or 0 when n is 0.
+func clamp(i, n int) int {
+	if n <= 0 {
+		return 0
+	}
+	return min(max(i, 0), n-1)
+}

@@ -1,0 +1,138 @@
+package tui
+
+import (
+	"image/color"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+func TestCompareMarksTwoToFour(t *testing.T) {
+	m := newTestModel(t, 140, 40)
+	send(m, keys("2")...)
+	if len(m.compare.marked) != 1 || m.compare.all[m.compare.marked[0]].Name != "web-app" {
+		t.Fatalf("the Compare tab starts with %v marked, want web-app", m.compare.marked)
+	}
+	requireContains(t, plainView(m), "Mark two to four")
+	for range 4 {
+		send(m, keys("down", "space")...)
+	}
+	if len(m.compare.marked) != maxCompared || !m.notice.isErr {
+		t.Fatalf("marking a fifth scenario gave %d marked and notice %+v", len(m.compare.marked), m.notice)
+	}
+	requireContains(t, plainView(m), "qps", "twitter", "rate-limiter", "█")
+	send(m, keys("up", "space")...) // unmark the last one marked
+	if len(m.compare.marked) != maxCompared-1 {
+		t.Fatalf("space did not unmark: %v", m.compare.marked)
+	}
+	send(m, keys("c")...)
+	if len(m.compare.marked) != 0 {
+		t.Fatal("c did not clear the marks")
+	}
+}
+
+// The Compare tab shows the open scenario with the user's inputs.
+func TestCompareUsesTheEditedScenario(t *testing.T) {
+	m := newTestModel(t, 140, 40)
+	send(m, keys("tab", "enter", "ctrl+u")...)
+	send(m, typed("40M")...)
+	send(m, keys("enter", "2", "down", "space")...)
+	requireContains(t, plainView(m), "web-app*", "9,259 /s")
+}
+
+func TestTablesAvailabilityField(t *testing.T) {
+	m := newTestModel(t, 80, 24)
+	send(m, keys("3", "left", "enter", "ctrl+u")...)
+	send(m, typed("99.99")...)
+	requireContains(t, plainView(m), "▸ 99.99%", "4.38 min")
+	send(m, typed("9x")...)
+	requireContains(t, plainView(m), "is not a percentage")
+	send(m, keys("enter")...)
+	if !m.tables.editing() {
+		t.Fatal("enter kept a percentage that does not parse")
+	}
+	send(m, keys("esc")...)
+	if m.tables.editing() || m.tables.availText != "99.95%" {
+		t.Fatalf("esc left %q, want the old 99.95%%", m.tables.availText)
+	}
+	send(m, keys("left", "s")...)
+	requireContains(t, plainView(m), "Napkin-math")
+}
+
+func TestCalcHistory(t *testing.T) {
+	m := newTestModel(t, 80, 24)
+	send(m, keys("4")...)
+	if !m.calc.editing() {
+		t.Fatal("the Calc tab should take keys at once")
+	}
+	for _, e := range []string{"1 GiB to bytes", "2^41 ms to years"} {
+		send(m, typed(e)...)
+		send(m, keys("enter")...)
+	}
+	requireContains(t, plainView(m), "1,073,741,824 bytes", "69.7 years")
+	send(m, typed("draft")...)
+	send(m, keys("up")...)
+	if got := m.calc.field.value(); got != "2^41 ms to years" {
+		t.Fatalf("up gave %q, want the last expression", got)
+	}
+	send(m, keys("up", "up", "down", "down")...)
+	if got := m.calc.field.value(); got != "draft" {
+		t.Fatalf("down past the end gave %q, want the draft back", got)
+	}
+	send(m, keys("esc", "q")...)
+	if !m.quitting {
+		t.Fatal("q should quit once the field is left")
+	}
+}
+
+func TestPasteIntoAnInput(t *testing.T) {
+	m := newTestModel(t, 80, 24)
+	send(m, keys("tab", "enter", "ctrl+u")...)
+	send(m, tea.PasteMsg{Content: "40M"})
+	send(m, keys("enter")...)
+	if v := m.estimate.ses.settings["dau"]; v.Text != "40M" {
+		t.Fatalf("pasting gave dau %q, want 40M", v.Text)
+	}
+}
+
+func TestLightBackground(t *testing.T) {
+	m := newTestModel(t, 80, 24)
+	dark := m.st.accent.GetForeground()
+	send(m, tea.BackgroundColorMsg{Color: color.White})
+	if m.isDark || m.st.accent.GetForeground() == dark {
+		t.Fatal("a light background did not switch to the light styles")
+	}
+}
+
+func TestResetInputs(t *testing.T) {
+	m := newTestModel(t, 80, 24)
+	send(m, keys("tab", "enter", "ctrl+u")...)
+	send(m, typed("2M")...)
+	send(m, keys("enter", "down", "enter", "ctrl+u")...)
+	send(m, typed("40/day")...)
+	send(m, keys("enter")...)
+	if len(m.estimate.ses.settings) != 2 {
+		t.Fatalf("%d inputs changed, want 2", len(m.estimate.ses.settings))
+	}
+	send(m, keys("r")...)
+	if _, ok := m.estimate.ses.settings["requests_per_user"]; ok || len(m.estimate.ses.settings) != 1 {
+		t.Fatal("r did not reset the highlighted input alone")
+	}
+	send(m, keys("R")...)
+	if len(m.estimate.ses.settings) != 0 {
+		t.Fatal("R did not reset every input")
+	}
+	if err := m.consistent(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestStartOnAnotherScenario(t *testing.T) {
+	m, err := New(Options{Scenarios: presets(t), Start: "chat"})
+	if err != nil || m.estimate.ses.scenario.Name != "chat" {
+		t.Fatalf("New(chat) = %v, %v", m, err)
+	}
+	if _, err := New(Options{Scenarios: presets(t), Start: "chats"}); err == nil {
+		t.Fatal("an unknown scenario opened")
+	}
+}
