@@ -206,10 +206,17 @@ func (f *Formula) Render(sub func(name string) (string, bool)) string {
 }
 
 // Number reports the value of an expression that is a single plain number,
-// such as "500" or "5M" (not "$5", "5%" or "5 MB").
+// such as "500", "-1" or "5M" (not "$5", "5%" or "5 MB").
 func (e *Expr) Number() (float64, bool) {
-	if n, ok := e.root.(*numberLit); ok && n.dim.IsZero() {
-		return n.value, true
+	n, sign := e.root, 1.0
+	if u, ok := n.(*unaryExpr); ok {
+		n = u.x
+		if u.op == tokMinus {
+			sign = -1
+		}
+	}
+	if lit, ok := n.(*numberLit); ok && lit.dim.IsZero() {
+		return sign * lit.value, true
 	}
 	return 0, false
 }

@@ -86,6 +86,7 @@ func TestInputParse(t *testing.T) {
 		{"request_size", "5 ms", "", 0, "request_size is information, like 1 KB; \"5 ms\" is time"},
 		{"cache_share", "120%", "", 0, "cache_share must be at most 100%, not 120%"},
 		{"cache_hit", "-1%", "", 0, "cache_hit must be at least 0%"},
+		{"request_size", "-1", "", 0, "request_size must be at least 0 KB, not -1 KB"}, // bare: takes KB, then the bound
 		{"dau", "10 MB +", "", 0, "expression ends too early"},
 	}
 	for _, tt := range tests {
