@@ -2,7 +2,6 @@ package scenarios
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/estimate-dev/estimate/calc"
@@ -62,12 +61,32 @@ type Output struct {
 // Formula is the compiled form of the output's expression.
 func (o *Output) Formula() *calc.Formula { return o.formula }
 
-var nameRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
-var scenarioNameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-
 // ValidName reports whether name can name a scenario: lower-case letters,
 // digits and dashes, as in "web-app".
-func ValidName(name string) bool { return scenarioNameRE.MatchString(name) }
+func ValidName(name string) bool { return spelled(name, isLowerOrDigit, isLowerDigitOrDash) }
+
+// validInputName reports whether name can name an input or output:
+// [a-z][a-z0-9_]*, as in "peak_qps".
+func validInputName(name string) bool { return spelled(name, isLower, isLowerDigitOrUnderscore) }
+
+// spelled checks a name byte by byte: a first character, then the rest. It
+// stands in for a regular expression, which would be compiled at start-up.
+func spelled(name string, first, rest func(byte) bool) bool {
+	if name == "" || !first(name[0]) {
+		return false
+	}
+	for i := 1; i < len(name); i++ {
+		if !rest(name[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isLower(c byte) bool                  { return c >= 'a' && c <= 'z' }
+func isLowerOrDigit(c byte) bool           { return isLower(c) || c >= '0' && c <= '9' }
+func isLowerDigitOrDash(c byte) bool       { return isLowerOrDigit(c) || c == '-' }
+func isLowerDigitOrUnderscore(c byte) bool { return isLowerOrDigit(c) || c == '_' }
 
 // builder checks a File and turns it into a Scenario, collecting problems.
 type builder struct {
@@ -118,7 +137,7 @@ func (b *builder) header() {
 	switch {
 	case b.f.Name.Value == "":
 		b.problem(Pos{1, 1}, "add a line such as: name: my-service", "the scenario has no name")
-	case !scenarioNameRE.MatchString(b.f.Name.Value):
+	case !ValidName(b.f.Name.Value):
 		b.problem(b.f.Name.Pos, "use lower-case letters, digits and dashes, such as my-service", "scenario name %q is not valid", b.f.Name.Value)
 	}
 	if b.f.Title.Value == "" {
@@ -136,7 +155,7 @@ func (b *builder) declare(t Text, item Pos, what string) bool {
 	case name == "":
 		b.problem(item, "add name: …", "%s has no name", what)
 		return false
-	case !nameRE.MatchString(name):
+	case !validInputName(name):
 		b.problem(t.Pos, "use lower-case letters, digits and underscores, starting with a letter, such as peak_qps", "%s name %q is not valid", what, name)
 		return false
 	case calc.IsUnitName(name) && !calc.IsSugar(name):

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/estimate-dev/estimate/calc"
 )
@@ -55,7 +56,11 @@ type Horizon struct {
 	Seconds float64 // calc's month (30 days) and year (365 days)
 }
 
-var horizonRE = regexp.MustCompile(`^(\d+(?:\.\d+)?)\s*(d|w|mo|y)$`)
+// horizonRE reads the short forms of --at; it is compiled on first use, so
+// that a run without --growth pays nothing for it.
+var horizonRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\d+(?:\.\d+)?)\s*(d|w|mo|y)$`)
+})
 
 var horizonUnits = map[string]float64{"d": 86400, "w": 7 * 86400, "mo": 30 * 86400, "y": 365 * 86400}
 
@@ -73,7 +78,7 @@ func ParseHorizons(list string) ([]Horizon, error) {
 			continue
 		}
 		h := Horizon{Label: item}
-		if m := horizonRE.FindStringSubmatch(item); m != nil {
+		if m := horizonRE().FindStringSubmatch(item); m != nil {
 			n, _ := strconv.ParseFloat(m[1], 64)
 			h.Seconds = n * horizonUnits[m[2]]
 		} else {
