@@ -189,8 +189,10 @@ func Suggest(name string, candidates []string) []string {
 	}
 	var best []scored
 	for _, c := range candidates {
+		// Close enough, and not a different word altogether: "x" is no
+		// typo of "s", though one edit away.
 		d := editDistance(strings.ToLower(name), strings.ToLower(c))
-		if d <= 1+len(name)/3 {
+		if d <= 1+len(name)/3 && d < len(name) {
 			best = append(best, scored{c, d})
 		}
 	}
