@@ -5,15 +5,26 @@ import (
 	"github.com/spf13/cobra"
 )
 
-const rootExamples = `  # The calculator: units are checked, conversions explicit
+const rootExamples = `  # The interactive session: change an input, every result moves
+  estimate
+
+  # A preset of System Design Interview, with your own numbers
+  estimate run youtube --set dau=10M --set video_size=500
+  estimate run web-app --set dau=40M --set read_write=20:1 -o json
+
+  # Side by side, and as one input varies
+  estimate compare chat youtube twitter
+  estimate sweep web-app dau=1M..100M --log
+
+  # The calculator: units are checked, conversions explicit
   estimate eval '5M * 10% * 300 MB/day to TB/day'
-  estimate eval '150 TB/day to Gbps'
 
-  # Many expressions, one per line, from a file or a pipe
-  printf '1 GiB to bytes\n2^41 ms to years\n' | estimate eval
+  # Reference tables of chapter 2
+  estimate tables availability 99.95
 
-  # Shell completion
-  estimate completion bash > /etc/bash_completion.d/estimate`
+  # Your own scenario: start from a preset
+  estimate show web-app > my-service.yaml
+  estimate run --file my-service.yaml`
 
 func newRootCmd(s *streams) *cobra.Command {
 	root := &cobra.Command{
