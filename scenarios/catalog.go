@@ -229,6 +229,9 @@ func LoadFile(path string) (*Scenario, error) {
 		return nil, err
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Size() > MaxFileSize {
+		return nil, &LoadError{Problems: []Problem{tooLarge(path, info.Size())}}
+	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/dustin/go-humanize"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
@@ -43,9 +44,7 @@ var kindNames = map[nodeKind]string{scalarNode: "a value", mappingNode: "a mappi
 // data, and an alias could expand without bound.
 func parseYAML(file string, data []byte) (*node, []Problem) {
 	if len(data) > MaxFileSize {
-		return nil, []Problem{{File: file, Line: 1, Col: 1,
-			Msg:  fmt.Sprintf("file is %d bytes; a scenario file may be at most %d (1 MiB)", len(data), MaxFileSize),
-			Hint: "a scenario is a page of assumptions and formulas; split it up"}}
+		return nil, []Problem{tooLarge(file, int64(len(data)))}
 	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
@@ -67,6 +66,14 @@ func parseYAML(file string, data []byte) (*node, []Problem) {
 	c := converter{file: file}
 	n := c.convert(docs[0].Body, 0)
 	return n, c.problems
+}
+
+// tooLarge refuses a file over MaxFileSize, saying by how much.
+func tooLarge(file string, size int64) Problem {
+	return Problem{File: file, Line: 1, Col: 1,
+		Msg: fmt.Sprintf("file is %s bytes (%s); a scenario file may be at most %s bytes (%s)",
+			humanize.Comma(size), humanize.IBytes(uint64(size)), humanize.Comma(MaxFileSize), humanize.IBytes(MaxFileSize)),
+		Hint: "a scenario is a page of assumptions and formulas; split it up"}
 }
 
 // yamlProblem turns a syntax error of the YAML parser into a Problem.
