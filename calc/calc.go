@@ -74,23 +74,37 @@ func (e *Expr) Compile(scope Scope) (*Formula, error) {
 }
 
 func (e *Expr) compile(scope Scope) (*Formula, *Error) {
-	c := &checker{src: e.src, scope: scope}
-	root, err := c.check(e.root)
+	root, unit, err := e.check(scope)
 	if err != nil {
 		return nil, err
 	}
-	f := &Formula{expr: e, Dim: root.dim, prog: compileIR(root)}
+	f := &Formula{expr: e, Dim: root.dim, Unit: unit}
 	if root.isConst() {
-		f.konst, f.value = true, root.value
-	}
-	if e.conv != nil {
-		u, err := ParseUnit(e.conv.unitText)
-		if err != nil { // unreachable: the checker has read the same unit
-			return nil, errorAt(e.src, e.conv.opPos, len(e.src), "", "%v", err)
-		}
-		f.Unit = &u
+		f.konst, f.value = true, root.value // Eval never runs the program
+	} else {
+		f.prog = compileIR(heapIR(root))
 	}
 	return f, nil
+}
+
+// check resolves the expression's names and dimensions against a scope,
+// folding constants. unit is the final conversion's unit, if any: the
+// checker has already read it from the same tokens, so it is what
+// ParseUnit(e.conv.unitText) returns, without scanning the text again.
+func (e *Expr) check(scope Scope) (ir, *Unit, *Error) {
+	c := checker{src: e.src, scope: scope}
+	root, err := c.checkValue(e.root)
+	if err != nil {
+		return ir{}, nil, err
+	}
+	var unit *Unit
+	if e.conv != nil {
+		if !c.hasUnit { // unreachable: checking a conversion sets it
+			return ir{}, nil, errorAt(e.src, e.conv.opPos, len(e.src), "", "%q is not a unit", e.conv.unitText)
+		}
+		unit = &Unit{Text: e.conv.unitText, Factor: c.unit.value, Dim: c.unit.dim}
+	}
+	return root, unit, nil
 }
 
 // Compile parses and compiles src in one step.
@@ -139,15 +153,43 @@ func (r Result) Show(opts FormatOptions) Display { return Show(r.Base, r.Dim, r.
 // Evaluate computes a constant expression, such as a line typed into
 // `estimate eval`.
 func Evaluate(src string) (Result, error) {
-	f, err := Compile(src, nil)
+	// The result keeps no syntax node (a unit's text is a part of src), so
+	// the nodes go back to their pool for the next line.
+	a := nodesPool.Get().(*nodes)
+	defer releaseNodes(a)
+	toks, serr := scanInto(a.toks[:0], src)
+	if serr != nil {
+		return Result{}, serr
+	}
+	a.toks = toks
+	e, err := parseTokens(src, toks, a)
 	if err != nil {
 		return Result{}, err
 	}
-	v, err := f.Eval(nil)
+	root, unit, err := e.check(nil)
 	if err != nil {
 		return Result{}, err
 	}
-	return Result{Base: v, Dim: f.Dim, Unit: f.Unit}, nil
+	v := root.value
+	if !root.isConst() { // without a scope every name is a unit, so this is rare
+		prog := compileIR(heapIR(root))
+		if v, err = prog.run(src, nil); err != nil {
+			return Result{}, err
+		}
+	}
+	return Result{Base: v, Dim: root.dim, Unit: unit}, nil
+}
+
+// releaseNodes empties a node set, so that it holds no expression's text,
+// and puts it back into nodesPool with its token buffer, unless a long
+// line grew that.
+func releaseNodes(a *nodes) {
+	toks := a.toks[:0]
+	if cap(toks) > maxPooledTokens {
+		toks = nil
+	}
+	*a = nodes{toks: toks}
+	nodesPool.Put(a)
 }
 
 // Render writes the formula with each name that sub knows replaced by its

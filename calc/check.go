@@ -56,10 +56,22 @@ type ir struct {
 
 func (n *ir) isConst() bool { return n.op == opConst }
 
-// checker resolves names and dimensions over a syntax tree.
+// checker resolves names and dimensions over a syntax tree. Nodes pass by
+// value: a constant, what most nodes fold to, costs no allocation, and only
+// the operands of an operation left for evaluation move to the heap.
 type checker struct {
-	src   string
-	scope Scope
+	src     string
+	scope   Scope
+	unit    ir   // the checked unit of the last conversion, for Formula.Unit
+	hasUnit bool // whether unit is set
+}
+
+// heapIR moves a checked node to the heap, as an operand of a node left for
+// evaluation.
+func heapIR(n ir) *ir {
+	p := new(ir)
+	*p = n
+	return p
 }
 
 // maxExponent bounds a dimension's exponents; "MB^100^100" is refused.
@@ -83,61 +95,76 @@ func (c *checker) describe(n node, d Dim) string {
 	return d.Words() + " (" + text + ")"
 }
 
-func (c *checker) check(n node) (*ir, *Error) {
+// check checks n into *out. Nodes are written in place rather than
+// returned: an ir is too large for registers, and copying it up every
+// level of the tree cost more than the checking.
+func (c *checker) check(n node, out *ir) *Error {
 	switch n := n.(type) {
 	case *numberLit:
-		return &ir{op: opConst, dim: n.dim, value: n.value, pos: n.pos, end: n.end}, nil
+		*out = ir{op: opConst, dim: n.dim, value: n.value, pos: n.pos, end: n.end}
+		return nil
 	case *nameRef:
-		return c.name(n)
+		return c.name(n, out)
 	case *parenExpr:
-		return c.check(n.x)
+		return c.check(n.x, out)
 	case *unaryExpr:
-		x, err := c.check(n.x)
-		if err != nil {
-			return nil, err
+		if err := c.check(n.x, out); err != nil {
+			return err
 		}
 		if n.op == tokPlus {
-			return x, nil
+			return nil
 		}
-		return c.fold(&ir{op: opNeg, dim: x.dim, args: []*ir{x}, pos: n.pos, end: n.pos + 1})
+		return c.operation(opNeg, out.dim, n.pos, n.pos+1, out, nil, out)
 	case *percentExpr:
-		x, err := c.check(n.x)
-		if err != nil {
-			return nil, err
+		if err := c.check(n.x, out); err != nil {
+			return err
 		}
-		hundredth := &ir{op: opConst, value: 0.01}
-		return c.fold(&ir{op: opMul, dim: x.dim, args: []*ir{x, hundredth}, pos: n.opPos, end: n.opEnd})
+		hundredth := ir{op: opConst, value: 0.01}
+		return c.operation(opMul, out.dim, n.opPos, n.opEnd, out, &hundredth, out)
 	case *binaryExpr:
-		return c.binary(n)
+		return c.binary(n, out)
 	case *callExpr:
-		return c.call(n)
+		v, err := c.call(n)
+		if err == nil {
+			*out = v
+		}
+		return err
 	case *convertExpr:
-		return c.convert(n)
+		return c.convert(n, out)
 	}
 	panic(fmt.Sprintf("calc: unexpected node %T", n))
 }
 
-func (c *checker) name(n *nameRef) (*ir, *Error) {
+// checkValue is check returning the node.
+func (c *checker) checkValue(n node) (ir, *Error) {
+	var x ir
+	err := c.check(n, &x)
+	return x, err
+}
+
+func (c *checker) name(n *nameRef, out *ir) *Error {
 	if v, ok := c.scope[n.name]; ok {
-		return &ir{op: opLoad, dim: v.Dim, slot: v.Slot, pos: n.pos, end: n.end}, nil
+		*out = ir{op: opLoad, dim: v.Dim, slot: v.Slot, pos: n.pos, end: n.end}
+		return nil
 	}
 	if u, ok := lookupUnit(n.name); ok {
-		return &ir{op: opConst, dim: u.dim, value: u.factor, pos: n.pos, end: n.end}, nil
+		*out = ir{op: opConst, dim: u.dim, value: u.factor, pos: n.pos, end: n.end}
+		return nil
 	}
 	if n.name == "B" {
-		return nil, c.errorf(n, bareBHint, `"B" alone is not a unit`)
+		return c.errorf(n, bareBHint, `"B" alone is not a unit`)
 	}
 	if hint, ok := ambiguousUnits[n.name]; ok {
-		return nil, c.errorf(n, hint, "unknown unit %q", n.name)
+		return c.errorf(n, hint, "unknown unit %q", n.name)
 	}
 	if _, ok := functions[n.name]; ok {
-		return nil, c.errorf(n, fmt.Sprintf("call it: %s", functions[n.name].usage), "%s is a function", n.name)
+		return c.errorf(n, fmt.Sprintf("call it: %s", functions[n.name].usage), "%s is a function", n.name)
 	}
 	hint := ""
 	if s := suggest(n.name, c.scope.names()); len(s) > 0 {
 		hint = "did you mean " + quoteList(s) + "?"
 	}
-	return nil, c.errorf(n, hint, "unknown name %q", n.name)
+	return c.errorf(n, hint, "unknown name %q", n.name)
 }
 
 func quoteList(names []string) string {
@@ -154,62 +181,74 @@ func quoteList(names []string) string {
 	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
 }
 
-// binaryOps maps an operator to its program operation.
-var binaryOps = map[tokenKind]irOp{
-	tokPlus: opAdd, tokMinus: opSub, tokStar: opMul, tokSlash: opDiv, tokCaret: opPow, tokColon: opDiv,
+// binaryOp maps an operator to its program operation.
+func binaryOp(k tokenKind) irOp {
+	switch k {
+	case tokPlus:
+		return opAdd
+	case tokMinus:
+		return opSub
+	case tokStar:
+		return opMul
+	case tokSlash, tokColon:
+		return opDiv
+	case tokCaret:
+		return opPow
+	}
+	return opConst // unreachable: the parser makes no other binary node
 }
 
 // bareBHint explains why "B" alone is refused.
 const bareBHint = `write "bytes", or a prefixed unit such as "KB" or "MB"; attached to a number, B means billion ("1B")`
 
-func (c *checker) binary(n *binaryExpr) (*ir, *Error) {
+func (c *checker) binary(n *binaryExpr, out *ir) *Error {
 	if y, ok := n.y.(*nameRef); ok && n.implicit && y.name == "B" {
 		// "500 B": say what the whole thing should have been.
 		pos, _ := n.x.span()
-		return nil, c.errorf(y, fmt.Sprintf("did you mean %q? A bare B is never bytes; attached to a number it means billion (\"1B\")",
+		return c.errorf(y, fmt.Sprintf("did you mean %q? A bare B is never bytes; attached to a number it means billion (\"1B\")",
 			strings.TrimSpace(c.src[pos:y.pos])+" bytes"), `"B" alone is not a unit`)
 	}
-	x, err := c.check(n.x)
-	if err != nil {
-		return nil, err
+	x := out // the left operand is checked in place
+	if err := c.check(n.x, x); err != nil {
+		return err
 	}
-	y, err := c.check(n.y)
-	if err != nil {
-		return nil, err
+	var y ir
+	if err := c.check(n.y, &y); err != nil {
+		return err
 	}
 	opEnd := n.opPos + 1
 	if n.implicit {
 		_, opEnd = n.y.span()
 	}
-	out := &ir{op: binaryOps[n.op], args: []*ir{x, y}, pos: n.opPos, end: opEnd}
+	var d Dim
 	switch n.op {
 	case tokPlus, tokMinus:
 		if x.dim != y.dim {
 			verb := map[tokenKind]string{tokPlus: "add", tokMinus: "subtract"}[n.op]
-			return nil, errorAt(c.src, n.opPos, n.opPos+1, "both sides must be of one kind; convert or remove one",
+			return errorAt(c.src, n.opPos, n.opPos+1, "both sides must be of one kind; convert or remove one",
 				"cannot %s %s and %s", verb, c.describe(n.x, x.dim), c.describe(n.y, y.dim))
 		}
-		out.dim = x.dim
+		d = x.dim
 	case tokStar:
-		out.dim = x.dim.Mul(y.dim)
+		d = x.dim.Mul(y.dim)
 	case tokSlash:
-		out.dim = x.dim.Div(y.dim)
+		d = x.dim.Div(y.dim)
 	case tokColon:
 		if x.dim != y.dim {
-			return nil, errorAt(c.src, n.opPos, n.opPos+1, "a ratio compares two things of one kind, as in 10:1",
+			return errorAt(c.src, n.opPos, n.opPos+1, "a ratio compares two things of one kind, as in 10:1",
 				"cannot take the ratio of %s to %s", c.describe(n.x, x.dim), c.describe(n.y, y.dim))
 		}
 	case tokCaret:
-		d, err := c.powerDim(n, x, y)
+		pd, err := c.powerDim(n, x, &y)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		out.dim = d
+		d = pd
 	}
-	if err := c.checkExponents(n, out.dim); err != nil {
-		return nil, err
+	if err := c.checkExponents(n, d); err != nil {
+		return err
 	}
-	return c.fold(out)
+	return c.operation(binaryOp(n.op), d, n.opPos, opEnd, x, &y, out)
 }
 
 // powerDim is the dimension of x^y: a plain number to any plain power, or a
@@ -244,7 +283,7 @@ func (c *checker) checkExponents(n node, d Dim) *Error {
 	return nil
 }
 
-func (c *checker) call(n *callExpr) (*ir, *Error) {
+func (c *checker) call(n *callExpr) (ir, *Error) {
 	fn, ok := functions[n.name]
 	if !ok {
 		hint := ""
@@ -253,24 +292,24 @@ func (c *checker) call(n *callExpr) (*ir, *Error) {
 		} else {
 			hint = "functions: " + strings.Join(functionNames(), ", ")
 		}
-		return nil, errorAt(c.src, n.pos, n.pos+len(n.name), hint, "unknown function %q", n.name)
+		return ir{}, errorAt(c.src, n.pos, n.pos+len(n.name), hint, "unknown function %q", n.name)
 	}
 	if len(n.args) < fn.minArgs || (fn.maxArgs >= 0 && len(n.args) > fn.maxArgs) {
-		return nil, c.errorf(n, "write "+fn.usage, "%s takes %s, not %d", n.name, argCount(fn), len(n.args))
+		return ir{}, c.errorf(n, "write "+fn.usage, "%s takes %s, not %d", n.name, argCount(fn), len(n.args))
 	}
 	args := make([]*ir, len(n.args))
 	for i, a := range n.args {
-		x, err := c.check(a)
-		if err != nil {
-			return nil, err
+		x := new(ir)
+		if err := c.check(a, x); err != nil {
+			return ir{}, err
 		}
 		args[i] = x
 	}
 	d, err := c.callDim(n, fn, args)
 	if err != nil {
-		return nil, err
+		return ir{}, err
 	}
-	return c.fold(&ir{op: opCall, fn: &fn, dim: d, args: args, pos: n.pos, end: n.end})
+	return c.fold(ir{op: opCall, fn: &fn, dim: d, args: args, pos: n.pos, end: n.end})
 }
 
 func argCount(fn funcDef) string {
@@ -337,7 +376,7 @@ func (c *checker) callDim(n *callExpr, fn funcDef, args []*ir) (Dim, *Error) {
 // fold evaluates a node whose arguments are all constant, so that units and
 // literals cost nothing at evaluation and errors such as "1 / 0" are found
 // while checking, at the operator that causes them.
-func (c *checker) fold(n *ir) (*ir, *Error) {
+func (c *checker) fold(n ir) (ir, *Error) {
 	for _, a := range n.args {
 		if !a.isConst() {
 			return n, nil
@@ -348,35 +387,66 @@ func (c *checker) fold(n *ir) (*ir, *Error) {
 	for _, a := range n.args {
 		args = append(args, a.value)
 	}
-	v, msg := apply(n, args)
+	v, msg := apply(&n, args)
 	if msg != "" {
-		return nil, errorAt(c.src, n.pos, n.end, "", "%s", msg)
+		return ir{}, errorAt(c.src, n.pos, n.end, "", "%s", msg)
 	}
-	return &ir{op: opConst, dim: n.dim, value: v, pos: n.pos, end: n.end}, nil
+	return ir{op: opConst, dim: n.dim, value: v, pos: n.pos, end: n.end}, nil
+}
+
+// operation writes to out the node of an operator (y is nil for opNeg)
+// applied to checked operands, folded as fold would when they are
+// constant: errors such as "1 / 0" are found here, at the operator that
+// causes them. out may be x.
+func (c *checker) operation(op irOp, d Dim, pos, end int, x, y, out *ir) *Error {
+	if x.isConst() && (y == nil || y.isConst()) {
+		var b float64
+		if y != nil {
+			b = y.value
+		}
+		v, msg := applyOp(op, x.value, b)
+		if msg != "" {
+			return errorAt(c.src, pos, end, "", "%s", msg)
+		}
+		*out = ir{op: opConst, dim: d, value: v, pos: pos, end: end}
+		return nil
+	}
+	var args []*ir // copies, made before out (which may be x) is written
+	if y == nil {
+		args = []*ir{heapIR(*x)}
+	} else {
+		args = []*ir{heapIR(*x), heapIR(*y)}
+	}
+	*out = ir{op: op, dim: d, args: args, pos: pos, end: end}
+	return nil
 }
 
 // convert checks "x to unit": the unit must be constant and of x's dimension.
-func (c *checker) convert(n *convertExpr) (*ir, *Error) {
-	x, err := c.check(n.x)
-	if err != nil {
-		return nil, err
+func (c *checker) convert(n *convertExpr, out *ir) *Error {
+	x := out // the converted value is the result
+	if err := c.check(n.x, x); err != nil {
+		return err
 	}
-	unitChecker := &checker{src: c.src} // a unit never reads a scenario's names
-	u, err := unitChecker.check(n.unit)
+	scope := c.scope
+	c.scope = nil // a unit never reads a scenario's names
+	var u ir
+	err := c.check(n.unit, &u)
+	c.scope = scope
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if !u.isConst() {
-		return nil, c.errorf(n.unit, "convert to units such as TB/day or Gbps", "%q is not a unit", n.unitText)
+		return c.errorf(n.unit, "convert to units such as TB/day or Gbps", "%q is not a unit", n.unitText)
 	}
 	if u.value <= 0 {
-		return nil, c.errorf(n.unit, "", "cannot convert to %q: it is not positive", n.unitText)
+		return c.errorf(n.unit, "", "cannot convert to %q: it is not positive", n.unitText)
 	}
 	if u.dim != x.dim {
-		return nil, errorAt(c.src, n.opPos, n.opPos+len("to"), convertHint(x.dim),
+		return errorAt(c.src, n.opPos, n.opPos+len("to"), convertHint(x.dim),
 			"cannot convert %s to %s", c.describe(n.x, x.dim), c.describe(n.unit, u.dim))
 	}
-	return x, nil
+	c.unit, c.hasUnit = u, true
+	return nil
 }
 
 // convertHint suggests units of the dimension a value has.

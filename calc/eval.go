@@ -43,20 +43,29 @@ func apply(n *ir, a []float64) (float64, string) {
 		}
 		return finite(v)
 	}
-	if v, ok := arith(n.op, a[0], a[1]); ok {
+	return applyOp(n.op, a[0], a[1])
+}
+
+// applyOp is apply for the operators, on two values (b is unused by opNeg);
+// taking no slice, it lets constant folding keep its operands off the heap.
+func applyOp(op irOp, a, b float64) (float64, string) {
+	if op == opNeg {
+		return -a, ""
+	}
+	if v, ok := arith(op, a, b); ok {
 		return v, ""
 	}
 	switch {
-	case n.op == opDiv && a[1] == 0:
+	case op == opDiv && b == 0:
 		return 0, "division by zero"
-	case n.op == opPow && a[0] == 0 && a[1] < 0:
+	case op == opPow && a == 0 && b < 0:
 		return 0, "division by zero (zero to a negative power)"
-	case n.op == opPow && a[0] < 0 && a[1] != math.Trunc(a[1]):
+	case op == opPow && a < 0 && b != math.Trunc(b):
 		return 0, "a negative number to a fractional power has no real value"
 	}
-	v, _ := arith(n.op, a[0], a[1])
+	v, _ := arith(op, a, b)
 	if v == 0 { // arith refused without a value: recompute plainly to classify
-		v = plain(n.op, a[0], a[1])
+		v = plain(op, a, b)
 	}
 	return finite(v)
 }

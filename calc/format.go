@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"bytes"
 	"math"
 	"strconv"
 	"strings"
@@ -87,7 +88,7 @@ func ParseUnit(text string) (Unit, error) {
 		return Unit{}, p.unexpected(t)
 	}
 	c := &checker{src: text}
-	u, err := c.check(n)
+	u, err := c.checkValue(n)
 	if err != nil {
 		return Unit{}, err
 	}
@@ -114,7 +115,10 @@ func Show(base float64, d Dim, unit *Unit, opts FormatOptions) Display {
 		u = bestUnit(base, d, opts.Binary)
 	}
 	v := base / u.Factor
-	return Display{Value: v, Unit: u.Text, Text: joinUnit(formatNumber(v, opts.digits(), usesWords(u)), u.Text)}
+	var num [64]byte
+	var text [96]byte // built on the stack: the text is the one allocation
+	t := appendUnit(text[:0], appendNumber(num[:0], v, opts.digits(), usesWords(u)), u.Text)
+	return Display{Value: v, Unit: u.Text, Text: string(t)}
 }
 
 func (o FormatOptions) digits() int {
@@ -156,28 +160,34 @@ var singular = map[string]string{
 	"minutes": "minute", "seconds": "second", "weeks": "week", "months": "month",
 }
 
-// joinUnit puts a number and its unit together as a person writes them:
-// "$150,000/day", "20%", "3,472 /s", "1 year".
-func joinUnit(num, unit string) string {
+// appendUnit appends a number and its unit together as a person writes
+// them: "$150,000/day", "20%", "3,472 /s", "1 year".
+func appendUnit(dst, num []byte, unit string) []byte {
 	switch {
 	case unit == "":
-		return num
+		return append(dst, num...)
 	case unit == "%":
-		return num + "%"
+		return append(append(dst, num...), '%')
 	case unit == "$" || strings.HasPrefix(unit, "$/"):
-		if strings.HasPrefix(num, "-") {
-			return "-$" + num[1:] + unit[1:]
+		if len(num) > 0 && num[0] == '-' {
+			dst = append(dst, "-$"...)
+			dst = append(dst, num[1:]...)
+		} else {
+			dst = append(dst, '$')
+			dst = append(dst, num...)
 		}
-		return "$" + num + unit[1:]
+		return append(dst, unit[1:]...)
 	case strings.HasPrefix(unit, "1/"):
 		unit = unit[1:]
 	}
-	if num == "1" {
+	if string(num) == "1" {
 		if s, ok := singular[unit]; ok {
 			unit = s
 		}
 	}
-	return num + " " + unit
+	dst = append(dst, num...)
+	dst = append(dst, ' ')
+	return append(dst, unit...)
 }
 
 // countWords name the large powers of a thousand, for counts.
@@ -185,57 +195,109 @@ var countWords = []step{
 	{"quintillion", 1e18}, {"quadrillion", 1e15}, {"trillion", 1e12}, {"billion", 1e9}, {"million", 1e6},
 }
 
-// formatNumber shows x with the given significant digits. Whole parts are
-// never cut ("3,472", not "3,470"); commas group thousands; with words,
-// a million and more read "365 billion".
-func formatNumber(x float64, digits int, words bool) string {
+// appendNumber appends x with the given significant digits. Whole parts
+// are never cut ("3,472", not "3,470"); commas group thousands; with words,
+// a million and more read "365 billion". It works in stack buffers, so
+// that showing a result allocates only its text.
+func appendNumber(dst []byte, x float64, digits int, words bool) []byte {
 	if x == 0 {
-		return "0"
+		return append(dst, '0')
 	}
 	abs := math.Abs(x)
 	if words && abs >= 1e6 && abs < 1e21 {
 		for _, w := range countWords {
 			if abs >= w.factor {
-				return formatNumber(x/w.factor, digits, false) + " " + w.text
+				dst = appendNumber(dst, x/w.factor, digits, false)
+				dst = append(dst, ' ')
+				return append(dst, w.text...)
 			}
 		}
 	}
+	var tmp [32]byte
 	switch {
 	case abs >= 1e21 || abs < 1e-6:
-		return strconv.FormatFloat(x, 'e', digits-1, 64)
+		return strconv.AppendFloat(dst, x, 'e', digits-1, 64)
 	case abs >= math.Pow10(digits):
-		return groupThousands(strconv.FormatFloat(x, 'f', 0, 64))
+		return appendGrouped(dst, strconv.AppendFloat(tmp[:0], x, 'f', 0, 64))
 	}
-	rounded, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'e', digits-1, 64), 64)
-	return groupThousands(strconv.FormatFloat(rounded, 'f', -1, 64))
+	// Round to the digits through their decimal text, then show the
+	// rounded value in full: 3.14159 → "3.14e+00" → 3.14 → "3.14".
+	e := strconv.AppendFloat(tmp[:0], x, 'e', digits-1, 64)
+	if digits <= 15 {
+		// Up to 15 significant digits, a decimal is the shortest text of
+		// the float64 nearest to it, so the float's full text is the
+		// decimal's own digits, laid out without an exponent.
+		var fixed [48]byte
+		return appendGrouped(dst, expToFixed(fixed[:0], e))
+	}
+	rounded, _ := strconv.ParseFloat(string(e), 64)
+	return appendGrouped(dst, strconv.AppendFloat(tmp[:0], rounded, 'f', -1, 64))
 }
 
-// groupThousands puts commas into the whole part of a decimal number.
-func groupThousands(s string) string {
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
+// expToFixed appends the number e, written by strconv in the 'e' format
+// ("-4.98e+01"), in the 'f' format with no trailing zeros ("-49.8"), as
+// strconv.FormatFloat(v, 'f', -1, 64) writes the value v of the text.
+func expToFixed(dst, e []byte) []byte {
+	if e[0] == '-' {
+		dst = append(dst, '-')
+		e = e[1:]
 	}
-	whole, frac, hasFrac := strings.Cut(s, ".")
+	k := bytes.IndexByte(e, 'e')
+	exp, _ := strconv.Atoi(string(e[k+1:]))
+	var mant [24]byte // the digits, without the point
+	digits := append(mant[:0], e[0])
+	if k > 1 {
+		digits = append(digits, e[2:k]...)
+	}
+	for len(digits) > 1 && digits[len(digits)-1] == '0' {
+		digits = digits[:len(digits)-1]
+	}
+	// The value is 0.digits × 10^(exp+1).
+	point := exp + 1
+	switch {
+	case point <= 0:
+		dst = append(dst, '0', '.')
+		for ; point < 0; point++ {
+			dst = append(dst, '0')
+		}
+		return append(dst, digits...)
+	case point >= len(digits):
+		dst = append(dst, digits...)
+		for i := len(digits); i < point; i++ {
+			dst = append(dst, '0')
+		}
+		return dst
+	}
+	dst = append(dst, digits[:point]...)
+	dst = append(dst, '.')
+	return append(dst, digits[point:]...)
+}
+
+// appendGrouped appends the decimal number s with commas in its whole part:
+// "-1234567.5" → "-1,234,567.5".
+func appendGrouped(dst, s []byte) []byte {
+	if len(s) > 0 && s[0] == '-' {
+		dst = append(dst, '-')
+		s = s[1:]
+	}
+	whole, frac := s, []byte(nil)
+	if i := bytes.IndexByte(s, '.'); i >= 0 {
+		whole, frac = s[:i], s[i:]
+	}
 	if len(whole) <= 3 {
-		return sign + s
+		return append(dst, s...)
 	}
-	var b strings.Builder
-	b.WriteString(sign)
 	lead := len(whole) % 3
 	if lead > 0 {
-		b.WriteString(whole[:lead])
+		dst = append(dst, whole[:lead]...)
 	}
 	for i := lead; i < len(whole); i += 3 {
-		if b.Len() > len(sign) {
-			b.WriteByte(',')
+		if i > 0 {
+			dst = append(dst, ',')
 		}
-		b.WriteString(whole[i : i+3])
+		dst = append(dst, whole[i:i+3]...)
 	}
-	if hasFrac {
-		b.WriteString("." + frac)
-	}
-	return b.String()
+	return append(dst, frac...)
 }
 
 // BestUnit is the unit Show would pick for base: the largest of the

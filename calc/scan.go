@@ -38,12 +38,12 @@ var tokenNames = [...]string{
 
 func (k tokenKind) String() string { return tokenNames[k] }
 
-// token is one lexeme with its place in the source.
+// token is one lexeme with its place in the source, src[pos:end]. It holds
+// no pointer, so that token slices cost the garbage collector nothing.
 type token struct {
 	kind tokenKind
 	pos  int     // byte offset of the first character
 	end  int     // byte offset just past the last
-	text string  // the source text
 	num  float64 // a number's value, count suffix applied
 }
 
@@ -59,6 +59,20 @@ var operators = map[rune]tokenKind{
 	'$': tokDollar,
 }
 
+// asciiOperators is operators for the ASCII characters, read without a map
+// lookup.
+var asciiOperators = func() (t [utf8.RuneSelf]struct {
+	kind tokenKind
+	ok   bool
+}) {
+	for r, kind := range operators {
+		if r < utf8.RuneSelf {
+			t[r].kind, t[r].ok = kind, true
+		}
+	}
+	return t
+}()
+
 // countSuffixes are the multipliers a number may carry attached ("5M").
 var countSuffixes = []struct {
 	suffix string
@@ -70,6 +84,12 @@ var countSuffixes = []struct {
 // scan splits src into tokens. It tracks parentheses so that "1,000" is a
 // number outside a function call but two arguments inside one ("max(1,000)").
 func scan(src string) ([]token, *Error) {
+	return scanInto(nil, src)
+}
+
+// scanInto is scan appending to buf, which a caller may keep on its stack:
+// a line of batch mode then costs no token allocation.
+func scanInto(buf []token, src string) ([]token, *Error) {
 	if len(src) > MaxLength {
 		return nil, errorAt(src, MaxLength, len(src), "split it into smaller expressions",
 			"expression is too long (%d bytes; the limit is %d)", len(src), MaxLength)
@@ -85,28 +105,43 @@ func scan(src string) ([]token, *Error) {
 		}
 		return nil, errorAt(src, i, i+1, "", "invalid UTF-8 text")
 	}
-	s := scanner{src: src, toks: make([]token, 0, len(src)/2+1)}
+	if buf == nil {
+		buf = make([]token, 0, len(src)/2+1)
+	}
+	toks := buf[:0] // kept out of the scanner, whose errors escape
+	s := scanner{src: src}
 	for {
 		tok, err := s.next()
 		if err != nil {
 			return nil, err
 		}
-		s.toks = append(s.toks, tok)
+		toks = append(toks, tok)
+		s.lastName, s.lastEnd = tok.kind == tokName, tok.end
 		if tok.kind == tokEOF {
-			return s.toks, nil
+			return toks, nil
 		}
 	}
 }
 
 type scanner struct {
-	src    string
-	pos    int
-	toks   []token
-	inCall []bool // for each open parenthesis, whether it opened a call's arguments
+	src string
+	pos int
+	// lastName and lastEnd describe the previous token: a "(" right after
+	// a name opens a call.
+	lastName bool
+	lastEnd  int
+	inCall   []bool // for each open parenthesis, whether it opened a call's arguments
 }
 
 func (s *scanner) next() (token, *Error) {
 	for s.pos < len(s.src) {
+		if c := s.src[s.pos]; c < utf8.RuneSelf { // ASCII: no decoding
+			if !isASCIISpace(c) {
+				break
+			}
+			s.pos++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s.src[s.pos:])
 		if !unicode.IsSpace(r) {
 			break
@@ -124,6 +159,13 @@ func (s *scanner) next() (token, *Error) {
 	case isNameStart(r):
 		end := start + size
 		for end < len(s.src) {
+			if c := s.src[end]; c < utf8.RuneSelf { // ASCII: no decoding
+				if !isASCIINamePart(c) {
+					break
+				}
+				end++
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(s.src[end:])
 			if !isNamePart(r) {
 				break
@@ -131,18 +173,24 @@ func (s *scanner) next() (token, *Error) {
 			end += size
 		}
 		s.pos = end
-		return token{kind: tokName, pos: start, end: end, text: s.src[start:end]}, nil
+		return token{kind: tokName, pos: start, end: end}, nil
 	case r == '-' && strings.HasPrefix(s.src[start:], "->"):
 		s.pos += 2
-		return token{kind: tokArrow, pos: start, end: start + 2, text: "->"}, nil
+		return token{kind: tokArrow, pos: start, end: start + 2}, nil
 	}
-	kind, ok := operators[r]
+	var kind tokenKind
+	var ok bool
+	if r < utf8.RuneSelf {
+		kind, ok = asciiOperators[r].kind, asciiOperators[r].ok
+	} else {
+		kind, ok = operators[r]
+	}
 	if !ok {
 		return token{}, errorAt(s.src, start, start+size, "", "unexpected character %q", r)
 	}
 	switch kind {
 	case tokLParen:
-		call := len(s.toks) > 0 && s.toks[len(s.toks)-1].kind == tokName && s.toks[len(s.toks)-1].end == start
+		call := s.lastName && s.lastEnd == start
 		s.inCall = append(s.inCall, call)
 	case tokRParen:
 		if len(s.inCall) > 0 {
@@ -150,38 +198,38 @@ func (s *scanner) next() (token, *Error) {
 		}
 	}
 	s.pos += size
-	return token{kind: kind, pos: start, end: s.pos, text: s.src[start:s.pos]}, nil
+	return token{kind: kind, pos: start, end: s.pos}, nil
 }
 
 // number scans digits, with "_" or (outside a call) "," grouping, a
 // fraction, an exponent and an attached count suffix.
 func (s *scanner) number() (token, *Error) {
 	src, start := s.src, s.pos
-	var digits strings.Builder
 	i := start
+	grouped := false // whether "_" or "," separators were skipped
 	groupCommas := len(s.inCall) == 0 || !s.inCall[len(s.inCall)-1]
 	for i < len(src) {
 		c := src[i]
 		switch {
 		case isDigitByte(c):
-			digits.WriteByte(c)
 			i++
 			continue
 		case c == '_' && i+1 < len(src) && isDigitByte(src[i+1]) && i > start:
+			grouped = true
 			i++
 			continue
 		case c == ',' && groupCommas && isThousandsGroup(src, i):
+			grouped = true
 			i++
 			continue
 		}
 		break
 	}
 	if i < len(src) && src[i] == '.' {
-		digits.WriteByte('.')
 		i++
 		for i < len(src) && (isDigitByte(src[i]) || (src[i] == '_' && i+1 < len(src) && isDigitByte(src[i+1]))) {
-			if src[i] != '_' {
-				digits.WriteByte(src[i])
+			if src[i] == '_' {
+				grouped = true
 			}
 			i++
 		}
@@ -192,19 +240,26 @@ func (s *scanner) number() (token, *Error) {
 			j++
 		}
 		if j < len(src) && isDigitByte(src[j]) {
-			digits.WriteString(src[i:j])
 			i = j
 			for i < len(src) && isDigitByte(src[i]) {
-				digits.WriteByte(src[i])
 				i++
 			}
 		}
 	}
-	value, err := strconv.ParseFloat(digits.String(), 64)
+	// The number's text without its separators: digits, ".", and the
+	// exponent are all that src[start:i] holds besides "_" and ",".
+	digits := src[start:i]
+	if grouped {
+		digits = strings.NewReplacer("_", "", ",", "").Replace(digits)
+	}
+	value, err := strconv.ParseFloat(digits, 64)
 	if err != nil || math.IsInf(value, 0) {
 		return token{}, errorAt(src, start, i, "", "number %s is too large", src[start:i])
 	}
 	for _, cs := range countSuffixes {
+		if i == len(src) || !isASCIINamePart(src[i]) {
+			break // every suffix starts with a letter
+		}
 		if strings.HasPrefix(src[i:], cs.suffix) && !startsName(src[i+len(cs.suffix):]) {
 			value *= cs.factor
 			i += len(cs.suffix)
@@ -212,7 +267,7 @@ func (s *scanner) number() (token, *Error) {
 		}
 	}
 	s.pos = i
-	return token{kind: tokNumber, pos: start, end: i, text: src[start:i], num: value}, nil
+	return token{kind: tokNumber, pos: start, end: i, num: value}, nil
 }
 
 // isThousandsGroup reports whether the comma at src[i] is followed by exactly
@@ -237,7 +292,15 @@ func startsName(rest string) bool {
 	return isNamePart(r)
 }
 
-func isDigit(r rune) bool     { return r >= '0' && r <= '9' }
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// isASCIISpace is unicode.IsSpace for an ASCII character.
+func isASCIISpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
+
+// isASCIINamePart is isNamePart for an ASCII character.
+func isASCIINamePart(c byte) bool {
+	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || isDigitByte(c)
+}
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // Names are letters, digits and underscores, starting with a letter or

@@ -113,7 +113,11 @@ func evaluate(src string, opts evalOptions) (evalResult, error) {
 		return evalResult{}, err
 	}
 	d := r.Show(calc.FormatOptions{Digits: opts.digits, Binary: opts.binary})
-	return evalResult{Expr: src, Value: d.Value, Unit: d.Unit, Text: d.Text, Base: r.Base, BaseUnit: r.Dim.BaseUnit()}, nil
+	res := evalResult{Expr: src, Value: d.Value, Unit: d.Unit, Text: d.Text, Base: r.Base}
+	if opts.output == "json" { // only JSON shows it; batch text mode skips the work
+		res.BaseUnit = r.Dim.BaseUnit()
+	}
+	return res, nil
 }
 
 func evalOne(w io.Writer, src string, opts evalOptions) error {
@@ -132,6 +136,10 @@ func writeEvalResult(w io.Writer, res evalResult, format string) error {
 		}
 		_, err = fmt.Fprintf(w, "%s\n", b)
 		return err
+	}
+	if bw, ok := w.(*bufio.Writer); ok { // batch mode: no string to build per line
+		bw.WriteString(res.Text)
+		return bw.WriteByte('\n')
 	}
 	_, err := io.WriteString(w, res.Text+"\n")
 	return err
