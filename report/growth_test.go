@@ -24,7 +24,11 @@ func TestWriteGrowth(t *testing.T) {
 	}
 	growth := &Growth{Rate: "10%/month", Inputs: s.GrowingInputs()}
 	for _, h := range hs {
-		r, err := s.Evaluate(s.Grown(nil, g, h.Seconds), calc.FormatOptions{})
+		grown, err := s.Grown(nil, g, h.Seconds)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := s.Evaluate(grown, calc.FormatOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -101,7 +101,9 @@ func ParseHorizons(list string) ([]Horizon, error) {
 
 // Grown returns settings with every input marked `grows: true` multiplied
 // by the growth over t seconds, starting from settings (or the defaults).
-func (s *Scenario) Grown(settings Settings, g Growth, t float64) Settings {
+// Growth that leaves a finite number behind (1000%/day for a century) is an
+// error, never an infinite input.
+func (s *Scenario) Grown(settings Settings, g Growth, t float64) (Settings, error) {
 	out := Settings{}
 	for k, v := range settings {
 		out[k] = v
@@ -116,9 +118,12 @@ func (s *Scenario) Grown(settings Settings, g Growth, t float64) Settings {
 			v = set
 		}
 		base := v.Base * f
+		if math.IsInf(base, 0) || math.IsNaN(base) {
+			return nil, fmt.Errorf("growing %s at %s overflows: the number is too large to compute", in.Name, g.Text)
+		}
 		out[in.Name] = Value{Text: showBase(in, base), Base: base}
 	}
-	return out
+	return out, nil
 }
 
 // GrowingInputs lists the inputs marked to grow.

@@ -98,7 +98,10 @@ func TestGrowth(t *testing.T) {
 		t.Errorf("factor after 3 months = %v, want 1.331", f)
 	}
 	s := loadPreset(t, "web-app")
-	grown := s.Grown(nil, g, 3*30*86400)
+	grown, err := s.Grown(nil, g, 3*30*86400)
+	if err != nil {
+		t.Fatal(err)
+	}
 	byHand, _ := s.Set([]string{"dau=1.331M"}) // 1M × 1.331
 	a, _ := s.Evaluate(grown, calc.FormatOptions{})
 	b, _ := s.Evaluate(byHand, calc.FormatOptions{})

@@ -46,6 +46,8 @@ func TestGrowthErrors(t *testing.T) {
 		{[]string{"run", "web-app", "--growth", "10%/month", "--at", "3 parsecs"}, 1, "times such as 3mo"},
 		{[]string{"run", "web-app", "--at", "3mo"}, 2, "--at needs --growth"},
 		{[]string{"run", "consistent-hashing", "--growth", "10%/month"}, 0, ""},
+		// 11^(36,500 days) is past float64: an error, never an infinite input.
+		{[]string{"run", "twitter", "--growth", "1000%/day", "--at", "100y"}, 1, "growing mau at 1000%/day overflows"},
 	}
 	for _, tt := range tests {
 		code, _, stderr := runCLI(t, tt.args...)

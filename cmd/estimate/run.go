@@ -173,7 +173,11 @@ func runGrowth(sc *scenarios.Scenario, settings scenarios.Settings, opts runOpti
 	}
 	out := &report.Growth{Rate: opts.growth, Inputs: grows}
 	for _, h := range horizons {
-		r, err := sc.Evaluate(sc.Grown(settings, g, h.Seconds), numbers)
+		grown, err := sc.Grown(settings, g, h.Seconds)
+		if err != nil {
+			return nil, err
+		}
+		r, err := sc.Evaluate(grown, numbers)
 		if err != nil {
 			return nil, fmt.Errorf("at +%s: %w", h.Label, err)
 		}
