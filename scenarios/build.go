@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/estimate-dev/estimate/calc"
@@ -284,6 +285,9 @@ func (b *builder) outputs() {
 		if inCycle[i] || !depsCompiled(deps[i], compiled) || b.usesBroken(p.expr) {
 			continue // the problem with what it uses is reported already
 		}
+		if b.misreadNoun(p.decl.Expr, p.expr, "expr of "+p.out.Name) {
+			continue
+		}
 		f, err := p.expr.Compile(b.scope)
 		if err != nil {
 			b.exprProblem(p.decl.Expr, "expr of "+p.out.Name, err)
@@ -312,6 +316,29 @@ func (b *builder) outputs() {
 			b.s.order = append(b.s.order, i)
 		}
 	}
+}
+
+// misreadNoun reports a word that only reads well ("user", "requests")
+// standing where a declared name was surely meant ("users"): the formula
+// would take it as 1 and load without complaint.
+func (b *builder) misreadNoun(t Text, e *calc.Expr, what string) bool {
+	declared := make([]string, 0, len(b.declared))
+	for name := range b.declared {
+		declared = append(declared, name)
+	}
+	sort.Strings(declared)
+	found := false
+	for _, r := range e.Refs() {
+		if _, ok := b.declared[r.Name]; ok || !calc.IsSugar(r.Name) {
+			continue
+		}
+		if hint := suggestNames(r.Name, declared); hint != "" {
+			b.exprProblem(t, what, &calc.Error{Src: t.Value, Pos: r.Pos, End: r.End,
+				Msg: fmt.Sprintf("%q is not an input or output here: it reads as a count word meaning 1", r.Name), Hint: hint})
+			found = true
+		}
+	}
+	return found
 }
 
 // usesBroken reports whether an expression uses a name that was declared
