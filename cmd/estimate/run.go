@@ -19,6 +19,7 @@ const runExamples = `  estimate run web-app
   estimate run web-app --set cache_share=40% --work  # the arithmetic under each output
   estimate run youtube -o json | jq '.outputs[] | {name, text, base}'
   estimate run url-shortener -o md >> design.md
+  estimate run twitter --growth 10%/month --at 3mo,6mo,1y,3y   # how it grows
   estimate run --file my-service.yaml`
 
 // scenarioFlags are the flags that pick a scenario and set its inputs,
@@ -132,7 +133,11 @@ read_write=20:1. A bare number takes the unit of the default, so
 -o table (the default) prints an aligned table; json, csv and md print the
 same numbers for scripts and design documents. JSON and CSV give every
 number in base units too ("base": bytes, seconds, dollars and their
-quotients), unrounded. A month is 30 days and a year 365 days.`,
+quotients), unrounded. A month is 30 days and a year 365 days.
+
+--growth 10%/month adds the results 3 months, 6 months and a year ahead (or
+at the times --at gives), compounding the inputs the scenario marks
+grows: true (daily users and the like) once per period.`,
 		Example:           runExamples,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: opts.completeName,
