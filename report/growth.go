@@ -125,10 +125,10 @@ func growthCSVRows(g *RunGrowth) [][]string {
 	var rows [][]string
 	for _, p := range g.At {
 		for _, in := range p.Inputs {
-			rows = append(rows, []string{"input+" + p.Label, in.Name, fullNumber(in.Value), in.Unit, in.Text, fullNumber(in.Base), in.BaseUnit})
+			rows = append(rows, in.csvRow("input+"+p.Label, in.Name))
 		}
 		for _, o := range p.Outputs {
-			rows = append(rows, []string{"output+" + p.Label, o.Name, fullNumber(o.Value), o.Unit, o.Text, fullNumber(o.Base), o.BaseUnit})
+			rows = append(rows, o.csvRow("output+"+p.Label, o.Name))
 		}
 	}
 	return rows

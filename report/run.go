@@ -75,12 +75,10 @@ type Conventions struct {
 	AvailabilityYear string `json:"availability_year,omitempty"`
 }
 
-// RunInput is an input's value: Expr as given (the file's value or the
-// --set text, normalised), Value, Unit and Text in the unit of the input's
-// default, and Base in base units. Only Text is rounded.
-type RunInput struct {
-	Name     string  `json:"name"`
-	Expr     string  `json:"expr"`
+// Quantity is a number as the JSON contract writes it: Value, Unit and
+// Text in its display unit, Base in base units with BaseUnit. Only Text is
+// rounded. Its fields stand in the object that embeds it, in this order.
+type Quantity struct {
 	Value    float64 `json:"value"`
 	Unit     string  `json:"unit"`
 	Text     string  `json:"text"`
@@ -88,17 +86,31 @@ type RunInput struct {
 	BaseUnit string  `json:"base_unit"`
 }
 
+// NewQuantity is a shown value with its base value and dimension.
+func NewQuantity(d calc.Display, base float64, dim calc.Dim) Quantity {
+	return Quantity{Value: d.Value, Unit: d.Unit, Text: d.Text, Base: base, BaseUnit: dim.BaseUnit()}
+}
+
+// csvRow is the quantity as a row of the CSV of a run.
+func (q Quantity) csvRow(section, name string) []string {
+	return []string{section, name, fullNumber(q.Value), q.Unit, q.Text, fullNumber(q.Base), q.BaseUnit}
+}
+
+// RunInput is an input's value: Expr as given (the file's value or the
+// --set text, normalised), the quantity in the unit of the input's default.
+type RunInput struct {
+	Name string `json:"name"`
+	Expr string `json:"expr"`
+	Quantity
+}
+
 // RunOutput is an output's value: its formula, its value in its display
 // unit, in base units, and the arithmetic that gave it.
 type RunOutput struct {
-	Name     string  `json:"name"`
-	Expr     string  `json:"expr"`
-	Value    float64 `json:"value"`
-	Unit     string  `json:"unit"`
-	Text     string  `json:"text"`
-	Base     float64 `json:"base"`
-	BaseUnit string  `json:"base_unit"`
-	Work     string  `json:"work"`
+	Name string `json:"name"`
+	Expr string `json:"expr"`
+	Quantity
+	Work string `json:"work"`
 }
 
 // RunLatency is a request's path priced from the latency table; times are
@@ -157,12 +169,10 @@ func NewRun(r *scenarios.Result, opts calc.FormatOptions) Run {
 	}
 	for i, in := range r.Inputs {
 		d := inputDisplay(in, opts)
-		doc.Inputs[i] = RunInput{Name: in.Name, Expr: in.Value.Text, Value: d.Value, Unit: d.Unit, Text: d.Text,
-			Base: in.Value.Base, BaseUnit: in.Dim.BaseUnit()}
+		doc.Inputs[i] = RunInput{Name: in.Name, Expr: in.Value.Text, Quantity: NewQuantity(d, in.Value.Base, in.Dim)}
 	}
 	for i, o := range r.Outputs {
-		doc.Outputs[i] = RunOutput{Name: o.Name, Expr: o.Expr, Value: o.Display.Value, Unit: o.Display.Unit,
-			Text: o.Display.Text, Base: o.Base, BaseUnit: o.Dim.BaseUnit(), Work: o.Work}
+		doc.Outputs[i] = RunOutput{Name: o.Name, Expr: o.Expr, Quantity: NewQuantity(o.Display, o.Base, o.Dim), Work: o.Work}
 	}
 	if r.Latency != nil {
 		doc.Latency = newRunLatency(r.Latency, opts)
@@ -257,10 +267,10 @@ var runCSVHeader = []string{"section", "name", "value", "unit", "text", "base", 
 func writeRunCSV(w io.Writer, doc Run) error {
 	var rows [][]string
 	for _, in := range doc.Inputs {
-		rows = append(rows, []string{"input", in.Name, fullNumber(in.Value), in.Unit, in.Text, fullNumber(in.Base), in.BaseUnit})
+		rows = append(rows, in.csvRow("input", in.Name))
 	}
 	for _, o := range doc.Outputs {
-		rows = append(rows, []string{"output", o.Name, fullNumber(o.Value), o.Unit, o.Text, fullNumber(o.Base), o.BaseUnit})
+		rows = append(rows, o.csvRow("output", o.Name))
 	}
 	if l := doc.Latency; l != nil {
 		for _, st := range l.Steps {

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 	"github.com/estimate-dev/estimate/calc"
+	"github.com/estimate-dev/estimate/report"
 	"github.com/spf13/cobra"
 )
 
@@ -95,12 +96,8 @@ func fixedCompletions(values ...string) func(*cobra.Command, []string, string) (
 
 // evalResult is the JSON shape of one evaluated expression (README § JSON).
 type evalResult struct {
-	Expr     string  `json:"expr"`
-	Value    float64 `json:"value"`
-	Unit     string  `json:"unit"`
-	Text     string  `json:"text"`
-	Base     float64 `json:"base"`
-	BaseUnit string  `json:"base_unit"`
+	Expr string `json:"expr"`
+	report.Quantity
 }
 
 // evaluate computes one expression, applying --to when given.
@@ -113,7 +110,7 @@ func evaluate(src string, opts evalOptions) (evalResult, error) {
 		return evalResult{}, err
 	}
 	d := r.Show(calc.FormatOptions{Digits: opts.digits, Binary: opts.binary})
-	res := evalResult{Expr: src, Value: d.Value, Unit: d.Unit, Text: d.Text, Base: r.Base}
+	res := evalResult{Expr: src, Quantity: report.Quantity{Value: d.Value, Unit: d.Unit, Text: d.Text, Base: r.Base}}
 	if opts.output == "json" { // only JSON shows it; batch text mode skips the work
 		res.BaseUnit = r.Dim.BaseUnit()
 	}
