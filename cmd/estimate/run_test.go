@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -395,6 +396,18 @@ func TestRunCompletion(t *testing.T) {
 			if !strings.Contains(out, w) {
 				t.Errorf("%v: completions lack %q:\n%s", tc.args, w, out)
 			}
+		}
+	}
+}
+
+// BenchmarkRunJSON is the work of one `estimate run web-app -o json` once
+// the process has started: the command line, loading one preset (and no
+// other), the evaluation and the JSON.
+func BenchmarkRunJSON(b *testing.B) {
+	b.Setenv("XDG_CONFIG_HOME", b.TempDir())
+	for b.Loop() {
+		if code := run(context.Background(), []string{"run", "web-app", "-o", "json"}, strings.NewReader(""), io.Discard, io.Discard); code != 0 {
+			b.Fatalf("exit status %d", code)
 		}
 	}
 }
