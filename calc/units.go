@@ -30,12 +30,14 @@ const (
 	secondsPerYear  = 365 * secondsPerDay
 )
 
-// Conventions lists the calendar conventions, for every place results are
-// shown (text footers, JSON "conventions").
-var Conventions = []struct{ Name, Value string }{
-	{"month", "30 days"},
-	{"year", "365 days"},
-}
+// The calendar conventions in words, for every place results are shown
+// (text footers, JSON "conventions"). The availability table's year is the
+// book's nines table's (tables.go).
+const (
+	ConventionMonth            = "30 days"
+	ConventionYear             = "365 days"
+	ConventionAvailabilityYear = "365.25 days"
+)
 
 // unitDef is one unit spelling and what it means in base units.
 type unitDef struct {

@@ -31,9 +31,9 @@ type RunOptions struct {
 // The conventions every result is computed with (calc's month and year),
 // printed under every table and included in JSON.
 const (
-	conventionMonth            = "30 days"
-	conventionYear             = "365 days"
-	conventionAvailabilityYear = "365.25 days"
+	conventionMonth            = calc.ConventionMonth
+	conventionYear             = calc.ConventionYear
+	conventionAvailabilityYear = calc.ConventionAvailabilityYear
 )
 
 // WriteRun writes one scenario's result in the given format: an aligned
