@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dustin/go-humanize"
 	"github.com/estimate-dev/estimate/calc"
 )
 
@@ -352,24 +353,11 @@ func WritePowers(w io.Writer, f Format, st Styles) error {
 		r.rows = append(r.rows, []any{
 			labelled{"2^" + strconv.Itoa(p.Power), p.Power},
 			p.Approx, p.Name, p.Short,
-			Number{Text: groupDigits(p.Bytes), Base: float64(p.Bytes)},
+			Number{Text: humanize.Comma(int64(p.Bytes)), Base: float64(p.Bytes)}, // 2^60 fits in an int64
 			Number{Text: calc.Show(p.Gap, calc.Dimensionless, &percentUnit, digits).Text, Base: p.Gap},
 		})
 	}
 	return r.write(w, f, st)
-}
-
-// groupDigits writes n in full with commas: "1,073,741,824".
-func groupDigits(n uint64) string {
-	s := strconv.FormatUint(n, 10)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }
 
 // HumanScale is the factor of the latency table's human-scale column: a

@@ -87,14 +87,6 @@ func TestPercent(t *testing.T) {
 	}
 }
 
-func TestGroupDigits(t *testing.T) {
-	for in, want := range map[string]string{"1": "1", "1024": "1,024", "1048576": "1,048,576", "123456": "123,456"} {
-		if got := groupDigits(in); got != want {
-			t.Errorf("groupDigits(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // The standard metrics come first, in their standard order, then the
 // scenario's own in the author's order.
 func TestDisplayOrder(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/dustin/go-humanize"
 	"github.com/estimate-dev/estimate/calc"
 )
 
@@ -128,7 +129,7 @@ func (t *tablesTab) powersLines(w int, st *styles) []string {
 		rows = append(rows, []string{
 			"2^" + strconv.Itoa(r.Power), r.Approx, r.Name, r.Short,
 			strconv.FormatFloat(r.Gap*100, 'f', 1, 64) + "%",
-			groupDigits(strconv.FormatUint(r.Bytes, 10)),
+			humanize.Comma(int64(r.Bytes)), // 2^60 fits in an int64
 		})
 	}
 	lines := textTable([]string{"Power", "Approximate", "Full name", "Short", "Decimal gap", "Bytes"},
@@ -258,16 +259,4 @@ func mutedWrap(s string, w int, st *styles) []string {
 		lines[i] = st.muted.Render(l)
 	}
 	return lines
-}
-
-// groupDigits puts commas between groups of three digits.
-func groupDigits(s string) string {
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
