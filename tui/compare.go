@@ -17,8 +17,12 @@ import (
 const maxCompared = 4
 
 // compareWide is the width from which the Compare tab shows the picker and
-// the table together; below it, only the pane with the focus.
+// the table side by side; below it, one above the other.
 const compareWide = 110
+
+// compareStackedMin is the height from which the picker and the table fit
+// one above the other; below it, only the pane with the focus shows.
+const compareStackedMin = 15
 
 // compareTab is the Compare tab: a picker to mark two to four scenarios,
 // and a table of their standard metrics side by side, each cell with a bar
@@ -94,10 +98,17 @@ func (c *compareTab) view(w, h int, current *scenarios.Result, st *styles) []str
 		pickerW := 26
 		return hjoin(st.muted.Render("│"), c.pickerView(pickerW, h, st), c.tableView(w-pickerW-1, h, current, st))
 	}
-	if c.table {
-		return c.tableView(w, h, current, st)
+	// Narrower, the picker sits above the table, a few rows high and
+	// scrolling with its cursor, so that both show at 80×24; on a very short
+	// screen, only the pane with the focus.
+	if h < compareStackedMin {
+		if c.table {
+			return c.tableView(w, h, current, st)
+		}
+		return c.pickerView(w, h, st)
 	}
-	return c.pickerView(w, h, st)
+	pickerH := max(compareStackedMin/3, h/3)
+	return append(c.pickerView(w, pickerH, st), c.tableView(w, h-pickerH, current, st)...)
 }
 
 func (c *compareTab) pickerView(w, h int, st *styles) []string {
