@@ -304,3 +304,9 @@ func appendGrouped(dst, s []byte) []byte {
 // dimension's ladder that keeps |base| at or above 1. Tables that show many
 // values in one unit pick it for their largest.
 func BestUnit(base float64, d Dim, opts FormatOptions) Unit { return bestUnit(base, d, opts.Binary) }
+
+// GroupDigits writes a whole number with commas between groups of three
+// digits, as results show them: "1,073,741,824".
+func GroupDigits(n int64) string {
+	return string(appendGrouped(nil, strconv.AppendInt(nil, n, 10)))
+}

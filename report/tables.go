@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/dustin/go-humanize"
 	"github.com/estimate-dev/estimate/calc"
 )
 
@@ -353,7 +352,7 @@ func WritePowers(w io.Writer, f Format, st Styles) error {
 		r.rows = append(r.rows, []any{
 			labelled{"2^" + strconv.Itoa(p.Power), p.Power},
 			p.Approx, p.Name, p.Short,
-			Number{Text: humanize.Comma(int64(p.Bytes)), Base: float64(p.Bytes)}, // 2^60 fits in an int64
+			Number{Text: calc.GroupDigits(int64(p.Bytes)), Base: float64(p.Bytes)}, // 2^60 fits in an int64
 			Number{Text: calc.Show(p.Gap, calc.Dimensionless, &percentUnit, digits).Text, Base: p.Gap},
 		})
 	}

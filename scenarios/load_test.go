@@ -57,7 +57,7 @@ func TestTooLarge(t *testing.T) {
 	// 19 bytes of header and 1 MiB of summary: 1,048,595 bytes, refused
 	// from its size before it is read.
 	_, err := LoadFile(path)
-	if err == nil || !strings.Contains(err.Error(), "file is 1,048,595 bytes (1.0 MiB); a scenario file may be at most 1,048,576 bytes (1.0 MiB)") {
+	if err == nil || !strings.Contains(err.Error(), "file is 1,048,595 bytes (1 MiB); a scenario file may be at most 1,048,576 bytes (1 MiB)") {
 		t.Fatalf("err = %v, want the size limit", err)
 	}
 }

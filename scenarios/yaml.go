@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/dustin/go-humanize"
+	"github.com/estimate-dev/estimate/calc"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
@@ -72,8 +72,13 @@ func parseYAML(file string, data []byte) (*node, []Problem) {
 func tooLarge(file string, size int64) Problem {
 	return Problem{File: file, Line: 1, Col: 1,
 		Msg: fmt.Sprintf("file is %s bytes (%s); a scenario file may be at most %s bytes (%s)",
-			humanize.Comma(size), humanize.IBytes(uint64(size)), humanize.Comma(MaxFileSize), humanize.IBytes(MaxFileSize)),
+			calc.GroupDigits(size), binarySize(size), calc.GroupDigits(MaxFileSize), binarySize(MaxFileSize)),
 		Hint: "a scenario is a page of assumptions and formulas; split it up"}
+}
+
+// binarySize shows a file's size with binary prefixes: "1 MiB".
+func binarySize(n int64) string {
+	return calc.Show(float64(n), calc.Bytes, nil, calc.FormatOptions{Binary: true}).Text
 }
 
 // yamlProblem turns a syntax error of the YAML parser into a Problem.

@@ -9,7 +9,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/dustin/go-humanize"
 	"github.com/estimate-dev/estimate/calc"
 )
 
@@ -129,7 +128,7 @@ func (t *tablesTab) powersLines(w int, st *styles) []string {
 		rows = append(rows, []string{
 			"2^" + strconv.Itoa(r.Power), r.Approx, r.Name, r.Short,
 			strconv.FormatFloat(r.Gap*100, 'f', 1, 64) + "%",
-			humanize.Comma(int64(r.Bytes)), // 2^60 fits in an int64
+			calc.GroupDigits(int64(r.Bytes)), // 2^60 fits in an int64
 		})
 	}
 	lines := textTable([]string{"Power", "Approximate", "Full name", "Short", "Decimal gap", "Bytes"},
