@@ -183,6 +183,33 @@ func TestFormatOptions(t *testing.T) {
 	}
 }
 
+// TestShowAvailability checks that an availability keeps its leading nines
+// and then the digits asked for, so that a composite just under 1 never
+// reads as 100%.
+func TestShowAvailability(t *testing.T) {
+	tests := []struct {
+		a      float64
+		digits int
+		want   string
+	}{
+		{0.999, 0, "99.9%"},                   // two nines, then "9": three significant digits in all
+		{0.9995, 0, "99.95%"},                 // three nines, then "5"
+		{0.995, 0, "99.5%"},                   // 1 − a = 0.005: two nines kept
+		{0.99987, 0, "99.987%"},               // 1 − a = 1.3e-4: three nines, then "87"
+		{0.999999, 0, "99.9999%"},             // six nines and nothing after them
+		{0.999999999875, 0, "99.9999999875%"}, // web-app's database tier, 1 − 0.0005³: nine nines, then "875"
+		{0.999999999875, 1, "99.99999999%"},   // one digit after the nine nines: the "8" rounds up to a tenth nine, never to 100%
+		{0.5, 0, "50%"},
+		{1, 0, "100%"},
+		{0, 0, "0%"},
+	}
+	for _, tt := range tests {
+		if got := ShowAvailability(tt.a, FormatOptions{Digits: tt.digits}); got != tt.want {
+			t.Errorf("ShowAvailability(%v, digits %d) = %q, want %q", tt.a, tt.digits, got, tt.want)
+		}
+	}
+}
+
 // TestScope compiles a scenario-like formula once and evaluates it with
 // different values, as the scenario engine does.
 func TestScope(t *testing.T) {

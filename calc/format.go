@@ -310,3 +310,21 @@ func BestUnit(base float64, d Dim, opts FormatOptions) Unit { return bestUnit(ba
 func GroupDigits(n int64) string {
 	return string(appendGrouped(nil, strconv.AppendInt(nil, n, 10)))
 }
+
+// ShowAvailability writes an availability, a fraction in [0, 1], as a
+// percentage that keeps every leading nine and then the significant digits
+// opts asks for: with the default three, 0.995 is "99.5%", 0.99987 is
+// "99.987%" and 0.9999999875 is "99.9999999875%". Counting the nines first
+// means rounding never turns a composite just under 1 into "100%", which
+// would read as a system that never fails.
+func ShowAvailability(a float64, opts FormatOptions) string {
+	nines := 0
+	if a < 1 {
+		nines = max(int(math.Floor(-math.Log10(1-a)+1e-9)), 0)
+	}
+	digits := min(opts.digits()+nines, MaxDigits)
+	return Show(a, Dimensionless, &percentUnit, FormatOptions{Digits: digits}).Text
+}
+
+// percentUnit shows a fraction as a percentage.
+var percentUnit = Unit{Text: "%", Factor: 0.01}

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -234,20 +233,10 @@ func timeNumber(s float64, opts calc.FormatOptions) Number {
 	return Number{Text: calc.Show(s, calc.Seconds, nil, opts).Text, Base: s}
 }
 
-// percentNumber shows an availability as a percentage with every leading
-// nine and the digits asked for after them: 99.95%, 99.99875%.
+// percentNumber shows an availability as a percentage, as calc does
+// everywhere: every leading nine and the digits asked for after them.
 func percentNumber(a float64, opts calc.FormatOptions) Number {
-	nines := 0
-	if a < 1 {
-		nines = max(int(math.Floor(-math.Log10(1-a)+1e-9)), 0)
-	}
-	digits := opts.Digits
-	if digits <= 0 {
-		digits = calc.DefaultDigits
-	}
-	digits = min(digits+nines, calc.MaxDigits)
-	unit := calc.Unit{Text: "%", Factor: 0.01}
-	return Number{Text: calc.Show(a, calc.Dimensionless, &unit, calc.FormatOptions{Digits: digits}).Text, Base: a}
+	return Number{Text: calc.ShowAvailability(a, opts), Base: a}
 }
 
 // writeJSON writes v as indented JSON, leaving <, > and & as they are.

@@ -389,19 +389,5 @@ func seconds(s float64, format calc.FormatOptions) string {
 // count shows a count as it was meant: 2, 1.5.
 func count(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
 
-// percent shows a fraction as a percentage with up to four decimals, or
-// more when four would round a fraction under 1 up to 100%, so that the
-// nines stay visible: 0.999999 is 99.9999%, 0.99999999 is 99.999999%.
-func percent(f float64) string {
-	var s string
-	for decimals := 4; decimals <= 10; decimals++ {
-		s = strconv.FormatFloat(f*100, 'f', decimals, 64)
-		if f >= 1 || !strings.HasPrefix(s, "100") {
-			break
-		}
-	}
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	return s + "%"
-}
+// percent shows an availability as run and compare show it.
+func percent(f float64) string { return calc.ShowAvailability(f, calc.FormatOptions{}) }

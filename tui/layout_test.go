@@ -77,16 +77,6 @@ func TestLogBars(t *testing.T) {
 	}
 }
 
-func TestPercent(t *testing.T) {
-	for f, want := range map[float64]string{
-		0.999: "99.9%", 0.9995: "99.95%", 0.999999: "99.9999%", 0.99999999: "99.999999%", 1: "100%", 0: "0%",
-	} {
-		if got := percent(f); got != want {
-			t.Errorf("percent(%v) = %q, want %q", f, got, want)
-		}
-	}
-}
-
 // The standard metrics come first, in their standard order, then the
 // scenario's own in the author's order.
 func TestDisplayOrder(t *testing.T) {
