@@ -282,9 +282,9 @@ func checkAvailability(a float64) error {
 	case math.IsNaN(a) || math.IsInf(a, 0):
 		return fmt.Errorf("availability %v is not a finite number", a)
 	case a < 0:
-		return fmt.Errorf("availability %s is below 0%%", percentText(a))
+		return fmt.Errorf("availability %s is below 0%%: write it as a percentage (99.9%%) or a fraction (0.999)", percentText(a))
 	case a > 1:
-		return fmt.Errorf("availability %s is above 100%%", percentText(a))
+		return fmt.Errorf("availability %s is above 100%%: write it as a percentage (99.9%%) or a fraction (0.999)", percentText(a))
 	}
 	return nil
 }
@@ -395,9 +395,9 @@ func ParseAvailability(s string) (float64, error) {
 	}
 	switch {
 	case pct < 0:
-		return 0, fmt.Errorf("availability %s%% is below 0%%", t)
+		return 0, fmt.Errorf("availability %s%% is below 0%%: give a percentage from 0 to 100, such as 99.95", t)
 	case pct > 100:
-		return 0, fmt.Errorf("availability %s%% is above 100%%", t)
+		return 0, fmt.Errorf("availability %s%% is above 100%%: give a percentage from 0 to 100, such as 99.95", t)
 	}
 	// Shifting the decimal exponent rounds once, so "99.9" becomes the
 	// float64 nearest 0.999 rather than 99.9/100.
