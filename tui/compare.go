@@ -24,6 +24,10 @@ const compareWide = 110
 // one above the other; below it, only the pane with the focus shows.
 const compareStackedMin = 15
 
+// compareHintRows is the height the table pane needs for its title and the
+// hint shown until two scenarios are marked, wrapped at 80 columns.
+const compareHintRows = 4
+
 // compareTab is the Compare tab: a picker to mark two to four scenarios,
 // and a table of their standard metrics side by side, each cell with a bar
 // on a log scale so that orders of magnitude read at a glance.
@@ -108,6 +112,11 @@ func (c *compareTab) view(w, h int, current *scenarios.Result, st *styles) []str
 		return c.pickerView(w, h, st)
 	}
 	pickerH := max(compareStackedMin/3, h/3)
+	if len(c.marked) < 2 {
+		// Until two are marked there is no table, only a short hint, so the
+		// picker takes the room the hint does not need.
+		pickerH = max(pickerH, h-compareHintRows)
+	}
 	return append(c.pickerView(w, pickerH, st), c.tableView(w, h-pickerH, current, st)...)
 }
 

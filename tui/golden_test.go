@@ -22,6 +22,7 @@ var goldenScreens = []struct {
 	{"estimate_edit_error", join(keys("tab", "enter", "ctrl+u"), typed("40M +"))},
 	{"estimate_youtube", join(keys("/"), typed("tube"), keys("enter"))},
 	{"estimate_filter", join(keys("/"), typed("e"))},
+	{"compare_picker", keys("2")},
 	{"compare", join(keys("2", "down", "space"), repeat("down", 9), keys("space", "down", "down", "space", "tab"))},
 	{"tables_powers", keys("3")},
 	{"tables_latency", keys("3", "right")},
