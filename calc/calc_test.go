@@ -410,3 +410,35 @@ func BenchmarkEvaluateAndShow(b *testing.B) {
 		_ = r.Show(FormatOptions{})
 	}
 }
+
+// TestExactPercent: a decimal with a percent sign is the float64 nearest the
+// decimal it means, so that 99.9% equals 0.999 (99.9 × 0.01 does not). The
+// wants are float64 literals: Go would fold "99.9 * 0.01" exactly.
+func TestExactPercent(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+	}{
+		{"99.9%", 0.999},
+		{"99.99%", 0.9999},   // 99.99 / 100 would be 0.9998999999999999
+		{"99.999%", 0.99999}, // 99.999 / 100 would be 0.9999899999999999
+		{"10%", 0.1},
+		{"0.5%", 0.005},
+		{"-99.9%", -0.999},              // the minus is an operator on the exact value
+		{"(99.9)%", 0.9990000000000001}, // not a literal: multiplied as written
+		{"1e2%", 1},                     // an exponent: multiplied, and exact here
+		{"5M * 10%", 500000},            // 500,000 exactly
+		{"99.9% to %", 0.999},           // the conversion keeps the base value
+		{"2 * 99.9%", 1.998},            // the literal is exact before the product
+		{"99.9%%", 0.00999},             // a second sign applies to the result
+	}
+	for _, tt := range tests {
+		r, err := Evaluate(tt.in)
+		if err != nil {
+			t.Fatalf("%q: %v", tt.in, err)
+		}
+		if r.Base != tt.want {
+			t.Errorf("%q = %v, want %v", tt.in, r.Base, tt.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -66,6 +67,28 @@ type checker struct {
 	hasUnit bool // whether unit is set
 }
 
+// exactPercent reads a plain decimal written with a percent sign, "99.9%",
+// as the float64 nearest the decimal 0.999, by moving the exponent in the
+// text rather than multiplying by 0.01: 99.9 × 0.01 is 0.9990000000000001,
+// which would make a system of 99.9% miss a target of 0.999.
+func (c *checker) exactPercent(n *percentExpr) (float64, bool) {
+	lit, ok := n.x.(*numberLit)
+	if !ok || lit.dim != (Dim{}) || lit.end > len(c.src) {
+		return 0, false
+	}
+	text := c.src[lit.pos:lit.end]
+	for i := 0; i < len(text); i++ {
+		if (text[i] < '0' || text[i] > '9') && text[i] != '.' {
+			return 0, false // a suffix, an exponent or a separator: multiply as usual
+		}
+	}
+	v, err := strconv.ParseFloat(text+"e-2", 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, false
+	}
+	return v, true
+}
+
 // heapIR moves a checked node to the heap, as an operand of a node left for
 // evaluation.
 func heapIR(n ir) *ir {
@@ -116,6 +139,10 @@ func (c *checker) check(n node, out *ir) *Error {
 		}
 		return c.operation(opNeg, out.dim, n.pos, n.pos+1, out, nil, out)
 	case *percentExpr:
+		if v, ok := c.exactPercent(n); ok {
+			*out = ir{op: opConst, value: v, pos: n.x.(*numberLit).pos, end: n.opEnd}
+			return nil
+		}
 		if err := c.check(n.x, out); err != nil {
 			return err
 		}
