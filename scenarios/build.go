@@ -23,6 +23,9 @@ type Scenario struct {
 	file  *File // the file as written, for writing it back (estimate show)
 	order []int // output indexes in evaluation order
 	index map[string]int
+	// embedded is set for a preset: its evaluation errors name the
+	// scenario, not a position in a file the user cannot open.
+	embedded bool
 }
 
 // File is the scenario file as written, every value with its text as the
@@ -57,6 +60,7 @@ type Output struct {
 	Dim              calc.Dim
 	formula          *calc.Formula
 	slot             int
+	at               Pos // where the expression stands in its file
 }
 
 // Formula is the compiled form of the output's expression.
@@ -240,7 +244,7 @@ func (b *builder) outputs() {
 		if !b.declare(d.Name, d.Pos, "an output") {
 			continue
 		}
-		out := &Output{Name: d.Name.Value, Expr: d.Expr.Value, Help: d.Help.Value}
+		out := &Output{Name: d.Name.Value, Expr: d.Expr.Value, Help: d.Help.Value, at: d.Expr.Pos}
 		if d.Expr.Refused {
 			continue
 		}

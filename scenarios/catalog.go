@@ -179,6 +179,9 @@ func (c *Catalog) Load(name string) (*Scenario, error) {
 			return nil, rerr
 		}
 		s, err = Load(e.Path, data)
+		if err == nil {
+			s.embedded = true
+		}
 	} else {
 		s, err = LoadFile(e.Path)
 	}

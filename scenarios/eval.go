@@ -27,7 +27,7 @@ func (s *Scenario) EvalInto(vals []float64) error {
 		o := s.Outputs[i]
 		v, err := o.formula.Eval(vals)
 		if err != nil {
-			return &EvalError{Scenario: s.Name, Output: o.Name, Expr: o.Expr, Err: err}
+			return s.evalError(o.Name, Text{Value: o.Expr, Pos: o.at}, err)
 		}
 		vals[o.slot] = v
 	}
@@ -38,11 +38,28 @@ func (s *Scenario) EvalInto(vals []float64) error {
 // such as a division by an input set to zero.
 type EvalError struct {
 	Scenario, Output, Expr string
-	Err                    error
+	// File, Line and Col locate the expression in a user's scenario file.
+	// File is empty for a preset, which the user cannot open.
+	File      string
+	Line, Col int
+	Err       error
 }
 
 func (e *EvalError) Error() string {
-	return fmt.Sprintf("%s: %s = %s: %v", e.Scenario, e.Output, e.Expr, e.Err)
+	where := e.Scenario
+	if e.File != "" {
+		where = fmt.Sprintf("%s:%d:%d", e.File, e.Line, e.Col)
+	}
+	return fmt.Sprintf("%s: %s = %s: %v", where, e.Output, e.Expr, e.Err)
+}
+
+// evalError reports that what, the expression t, has no value.
+func (s *Scenario) evalError(what string, t Text, err error) *EvalError {
+	e := &EvalError{Scenario: s.Name, Output: what, Expr: t.Value, Err: err}
+	if !s.embedded && t.Pos.Line > 0 {
+		e.File, e.Line, e.Col = s.Path, t.Pos.Line, t.Pos.Col
+	}
+	return e
 }
 
 func (e *EvalError) Unwrap() error { return e.Err }
@@ -163,8 +180,11 @@ func (s *Scenario) evalLatency(vals []float64) (*LatencyResult, error) {
 	r := &LatencyResult{Target: l.Target, Figures: l.Figures}
 	for _, st := range l.Steps {
 		times, err := st.times.Eval(vals)
+		if err == nil && times < 0 {
+			err = fmt.Errorf("a step is taken 0 or more times, not %v", times)
+		}
 		if err != nil {
-			return nil, &EvalError{Scenario: s.Name, Output: "latency step " + st.Op, Expr: st.timesText, Err: err}
+			return nil, s.evalError("times of "+st.Op, st.timesText, err)
 		}
 		total := times * st.Each
 		r.Steps = append(r.Steps, LatencyStepResult{LatencyStep: st, Times: times, Total: total})
@@ -205,7 +225,7 @@ func (s *Scenario) evalAvailability(vals []float64) (*AvailabilityResult, error)
 				continue
 			}
 		}
-		return nil, &EvalError{Scenario: s.Name, Output: "availability of " + c.Name, Expr: c.replicasText, Err: err}
+		return nil, s.evalError("replicas of "+c.Name, c.replicasText, err)
 	}
 	r.DowntimeMonth = (1 - r.Composite) * calc.AvailabilityMonth
 	r.DowntimeYear = (1 - r.Composite) * calc.AvailabilityYear

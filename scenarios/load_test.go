@@ -194,3 +194,75 @@ func FuzzLoad(f *testing.F) {
 		_, _ = s.Evaluate(nil, calc.FormatOptions{}) // may fail (1/0 at run time), must not panic
 	})
 }
+
+// TestEvalErrorPositions: a formula with no value for the inputs given is
+// reported at its place in a user's file (file:line:col of the expression),
+// and by the scenario's name for a preset, whose file the user cannot open.
+func TestEvalErrorPositions(t *testing.T) {
+	const file = `name: t
+inputs:
+  - name: n
+    value: 1
+outputs:
+  - name: y
+    expr: 1 / (n - 1)
+latency:
+  target: 1 s
+  steps:
+    - op: disk_seek
+      times: n - 2
+availability:
+  target: 99%
+  components:
+    - name: api
+      sla: 99%
+      replicas: n - 1
+`
+	s, err := Load("t.yaml", []byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		set  string // n's value
+		want string // the start of the error: where, then what
+	}{
+		// n = 1: y divides by n − 1 = 0; the expression starts at line 7, col 11.
+		{"output", "1", "t.yaml:7:11: y = 1 / (n - 1): col 3: division by zero"},
+		// n = 3: y = 1/2, but the disk seek is taken n − 2 = 1 time, and the
+		// api has n − 1 = 2 replicas: no error.
+		{"fine", "3", ""},
+		// n = 1.5: the disk seek is taken −0.5 times (line 12, col 14).
+		{"negative times", "1.5", "t.yaml:12:14: times of disk_seek = n - 2: a step is taken 0 or more times, not -0.5"},
+		// n = 2.5: y and the times are fine, but the api has 1.5 replicas
+		// (line 18, col 17).
+		{"fractional replicas", "2.5", "t.yaml:18:17: replicas of api = n - 1: parallel needs a whole number of replicas, 1 or more, not 1.5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			settings, err := s.Set([]string{"n=" + tt.set})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = s.Evaluate(settings, calc.FormatOptions{})
+			switch {
+			case tt.want == "" && err != nil:
+				t.Fatalf("n = %s: %v, want no error", tt.set, err)
+			case tt.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tt.want)):
+				t.Fatalf("n = %s: %v, want an error beginning %q", tt.set, err, tt.want)
+			}
+		})
+	}
+
+	cat, _ := Open(Options{UserDir: "-"})
+	web, _ := cat.Load("web-app")
+	settings, err := web.Set([]string{"server_qps=0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = web.Evaluate(settings, calc.FormatOptions{})
+	var ee *EvalError
+	if !errors.As(err, &ee) || ee.File != "" || !strings.HasPrefix(err.Error(), "web-app: servers = ") {
+		t.Fatalf("web-app with server_qps=0: %v, want an error naming the scenario, not the embedded file", err)
+	}
+}

@@ -1,6 +1,8 @@
 package scenarios
 
 import (
+	"fmt"
+
 	"github.com/estimate-dev/estimate/calc"
 )
 
@@ -17,7 +19,7 @@ type LatencyStep struct {
 	Op, Operation, Note string
 	Each                float64 // seconds, from the table
 	times               *calc.Formula
-	timesText           string
+	timesText           Text
 }
 
 // Availability composes components in series, each with replicas in
@@ -32,7 +34,7 @@ type Component struct {
 	Name, Note   string
 	SLA          float64
 	replicas     *calc.Formula
-	replicasText string
+	replicasText Text
 }
 
 func (b *builder) constant(t Text, what string, want calc.Dim, wantWords string) (float64, bool) {
@@ -50,21 +52,26 @@ func (b *builder) constant(t Text, what string, want calc.Dim, wantWords string)
 }
 
 // count compiles a count that may use the scenario's names ("replicas:
-// servers"); empty means 1.
-func (b *builder) count(t Text, what string) (*calc.Formula, string) {
+// servers"); empty means 1. A count written as a number below least is a
+// problem at once; one given by a formula is checked when it is evaluated.
+func (b *builder) count(t Text, what string, least float64) (*calc.Formula, Text) {
 	if t.Value == "" {
 		t.Value = "1"
 	}
 	f, err := calc.Compile(t.Value, b.scope)
 	if err != nil {
 		b.exprProblem(t, what, err)
-		return nil, ""
+		return nil, t
 	}
 	if !f.Dim.IsZero() {
 		b.problem(t.Pos, "write a count, such as 2", "%s is %s, not a count", what, f.Dim.Words())
-		return nil, ""
+		return nil, t
 	}
-	return f, t.Value
+	if v, ok := f.Constant(); ok && v < least {
+		b.problem(t.Pos, fmt.Sprintf("write %v or more", least), "%s is %s, less than %v", what, t.Value, least)
+		return nil, t
+	}
+	return f, t
 }
 
 func (b *builder) latency() {
@@ -83,6 +90,9 @@ func (b *builder) latency() {
 	if d.Target.Value == "" {
 		b.problem(d.Pos, "add target: …, such as target: 200 ms", "the latency section has no target")
 	} else if v, ok := b.constant(d.Target, "latency target", calc.Seconds, "a time such as 200 ms"); ok {
+		if v <= 0 {
+			b.problem(d.Target.Pos, "write a time such as 200 ms", "the latency target %s is not a positive time", d.Target.Value)
+		}
 		l.Target = v
 	}
 	if len(d.Steps) == 0 {
@@ -103,7 +113,7 @@ func (b *builder) latency() {
 			b.problem(at, hint, "unknown latency row %q", sd.Op.Value)
 			continue
 		}
-		times, text := b.count(sd.Times, "times of "+sd.Op.Value)
+		times, text := b.count(sd.Times, "times of "+sd.Op.Value, 0)
 		l.Steps = append(l.Steps, &LatencyStep{Op: row.Key, Operation: row.Operation, Note: sd.Note.Value, Each: row.Seconds, times: times, timesText: text})
 	}
 	b.s.Latency = l
@@ -152,7 +162,7 @@ func (b *builder) availability() {
 		if v, ok := b.fraction(cd.SLA, "sla of "+c.Name); ok {
 			c.SLA = v
 		}
-		c.replicas, c.replicasText = b.count(cd.Replicas, "replicas of "+c.Name)
+		c.replicas, c.replicasText = b.count(cd.Replicas, "replicas of "+c.Name, 1)
 		a.Components = append(a.Components, c)
 	}
 	b.s.Availability = a

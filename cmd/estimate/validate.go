@@ -74,11 +74,14 @@ func validateFile(path string) (*scenarios.Scenario, error) {
 func writeProblems(w io.Writer, path string, err error) {
 	var le *scenarios.LoadError
 	var pe *fs.PathError
+	var ee *scenarios.EvalError
 	switch {
 	case errors.As(err, &le):
 		for _, p := range le.Problems {
 			fmt.Fprintln(w, p.String())
 		}
+	case errors.As(err, &ee) && ee.File != "":
+		fmt.Fprintln(w, err) // it begins with file:line:col already
 	case errors.As(err, &pe):
 		fmt.Fprintf(w, "%s: %v\n", path, pe.Err)
 	default:
