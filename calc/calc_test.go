@@ -442,3 +442,21 @@ func TestExactPercent(t *testing.T) {
 		}
 	}
 }
+
+// TestShowOverflowingUnit: a finite value that the unit asked for cannot
+// hold (1e308 bytes is 8e308 bits) is shown in the best unit for its size,
+// never as +Inf.
+func TestShowOverflowingUnit(t *testing.T) {
+	bits, err := ParseUnit("bits")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Show(1e308, bits.Dim, &bits, FormatOptions{})
+	if math.IsInf(d.Value, 0) || strings.Contains(d.Text, "Inf") || d.Unit == "bits" {
+		t.Fatalf("Show(1e308 bytes in bits) = %+v, want a finite value in another unit", d)
+	}
+	// 1e308 bytes is 1e290 EB, the largest byte unit: 1.00e+290 EB.
+	if d.Text != "1.00e+290 EB" {
+		t.Errorf("Show(1e308 bytes in bits) = %q, want %q", d.Text, "1.00e+290 EB")
+	}
+}

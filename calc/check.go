@@ -468,12 +468,42 @@ func (c *checker) convert(n *convertExpr, out *ir) *Error {
 	if u.value <= 0 {
 		return c.errorf(n.unit, "", "cannot convert to %q: it is not positive", n.unitText)
 	}
+	if lit := quantityIn(n.unit); lit != nil {
+		return c.errorf(lit, "write the unit alone, such as to MB or to Gbps",
+			"a conversion takes a unit, not a quantity")
+	}
 	if u.dim != x.dim {
 		return errorAt(c.src, n.opPos, n.opPos+len("to"), convertHint(x.dim),
 			"cannot convert %s to %s", c.describe(n.x, x.dim), c.describe(n.unit, u.dim))
 	}
+	// A finite value can overflow once shown in a small unit: 1e308 bytes
+	// is 8e308 bits. A formula's value is known only when it is evaluated,
+	// and Show falls back to a unit that holds it then.
+	if x.isConst() && math.IsInf(x.value/u.value, 0) {
+		return c.errorf(n.unit, "convert to a larger unit, or leave out the conversion",
+			"overflow: the result is too large to show in %s (over 1.8e308)", n.unitText)
+	}
 	c.unit, c.hasUnit = u, true
 	return nil
+}
+
+// quantityIn finds a number written in a conversion's unit ("to 2 MB"),
+// which would show the result as "0.5 2 MB". A 1 over a unit ("to 1/s")
+// is a unit, as is the 1 the parser puts before "/s", which spans no text.
+func quantityIn(unit node) *numberLit {
+	var found *numberLit
+	numerators := map[*numberLit]bool{}
+	walk(unit, func(n node) { // parents first: a numerator is marked before it is visited
+		if b, ok := n.(*binaryExpr); ok && b.op == tokSlash {
+			if lit, ok := b.x.(*numberLit); ok && lit.value == 1 {
+				numerators[lit] = true
+			}
+		}
+		if lit, ok := n.(*numberLit); ok && lit.end > lit.pos && !numerators[lit] && found == nil {
+			found = lit
+		}
+	})
+	return found
 }
 
 // convertHint suggests units of the dimension a value has.

@@ -115,6 +115,12 @@ func Show(base float64, d Dim, unit *Unit, opts FormatOptions) Display {
 		u = bestUnit(base, d, opts.Binary)
 	}
 	v := base / u.Factor
+	if math.IsInf(v, 0) || math.IsNaN(v) {
+		// The unit asked for cannot hold the value (1e308 bytes in bits):
+		// the best unit for its size always can, as base is finite.
+		u = bestUnit(base, d, opts.Binary)
+		v = base / u.Factor
+	}
 	var num [64]byte
 	var text [96]byte // built on the stack: the text is the one allocation
 	t := appendUnit(text[:0], appendNumber(num[:0], v, opts.digits(), usesWords(u)), u.Text)

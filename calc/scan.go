@@ -246,6 +246,16 @@ func (s *scanner) number() (token, *Error) {
 			}
 		}
 	}
+	// "1.2.3" or "1..2" would otherwise scan as two numbers side by side
+	// and multiply: 0.36 from a typo.
+	if i < len(src) && src[i] == '.' {
+		end := i
+		for end < len(src) && (isDigitByte(src[end]) || src[end] == '.') {
+			end++
+		}
+		return token{}, errorAt(src, i, i+1, "write one decimal point, or * between two numbers",
+			"%q is not a number: it has a second decimal point", src[start:end])
+	}
 	// The number's text without its separators: digits, ".", and the
 	// exponent are all that src[start:i] holds besides "_" and ",".
 	digits := src[start:i]
