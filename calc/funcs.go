@@ -47,9 +47,9 @@ var functions = map[string]funcDef{
 	"round": {1, 1, ruleDimensionless, "round(x)", unary(func(x float64) float64 { return math.Round(x) })},
 	"abs":   {1, 1, ruleSame, "abs(x)", unary(math.Abs)},
 	"sqrt":  {1, 1, ruleHalf, "sqrt(x)", evalSqrt},
-	"ln":    {1, 1, ruleDimensionless, "ln(x)", logWith(math.Log)},
+	"ln":    {1, 1, ruleDimensionless, "ln(x)", logWith(Ln)},
 	"log2":  {1, 1, ruleDimensionless, "log2(x)", logWith(math.Log2)},
-	"log10": {1, 1, ruleDimensionless, "log10(x)", logWith(math.Log10)},
+	"log10": {1, 1, ruleDimensionless, "log10(x)", logWith(func(x float64) float64 { return Ln(x) / math.Ln10 })},
 	"log":   {2, 2, ruleDimensionless, "log(x, base)", evalLog},
 	"min":   {1, -1, ruleSame, "min(a, b, …)", evalMin},
 	"max":   {1, -1, ruleSame, "max(a, b, …)", evalMax},
@@ -96,7 +96,19 @@ func evalLog(a []float64) (float64, string) {
 	if base <= 0 || base == 1 {
 		return 0, "logarithm base must be positive and not 1"
 	}
-	return math.Log(x) / math.Log(base), ""
+	return Ln(x) / Ln(base), ""
+}
+
+// Ln is the natural logarithm, right for subnormal numbers too. On amd64,
+// Go 1.26's math.Log returns about −709.09 for every x below 2.2e-308:
+// ln(1e-320) comes out −709.09, not −736.83. Splitting off the binary
+// exponent first, as math.Log2 does, keeps the fraction normal.
+func Ln(x float64) float64 {
+	if x > 0 && x < 0x1p-1022 { // the subnormal numbers
+		frac, exp := math.Frexp(x)
+		return math.Log(frac) + float64(exp)*math.Ln2
+	}
+	return math.Log(x)
 }
 
 func evalMin(a []float64) (float64, string) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/estimate-dev/estimate/calc"
 )
 
 // Sweep is one input varied over a range, every other input at its value.
@@ -21,8 +23,9 @@ const MaxSweepSteps = 10_000_000
 func (s *Scenario) ParseSweep(spec string, steps int, log bool) (*Sweep, error) {
 	name, rng, ok := strings.Cut(spec, "=")
 	from, to, ok2 := strings.Cut(rng, "..")
-	if !ok || !ok2 || strings.TrimSpace(from) == "" || strings.TrimSpace(to) == "" {
-		return nil, fmt.Errorf("sweep %q: write INPUT=FROM..TO, such as dau=1M..100M", spec)
+	// "1M...5M" would cut into "1M" and ".5M", a range that reads reversed.
+	if !ok || !ok2 || strings.TrimSpace(from) == "" || strings.TrimSpace(to) == "" || strings.HasPrefix(to, ".") {
+		return nil, fmt.Errorf("sweep %q: write INPUT=FROM..TO with two dots, such as dau=1M..100M", spec)
 	}
 	name = strings.TrimSpace(name)
 	in, found := s.Input(name)
@@ -62,14 +65,26 @@ func (sw *Sweep) check() error {
 
 // At is the input's value at step i.
 func (sw *Sweep) At(i int) float64 {
-	if i == sw.Steps-1 {
-		return sw.To.Base // exact, whatever the rounding on the way
+	switch i {
+	case 0:
+		return sw.From.Base // exact: exp(log(x)) need not give x back
+	case sw.Steps - 1:
+		return sw.To.Base
 	}
 	t := float64(i) / float64(sw.Steps-1)
 	if sw.Log {
-		return sw.From.Base * math.Pow(sw.To.Base/sw.From.Base, t)
+		// The ratio of the ends rounds least (1M..100M passes exactly
+		// through 10M), but 1e-300..1e300 has a ratio of 1e600: then the
+		// logarithms are interpolated instead.
+		if ratio := sw.To.Base / sw.From.Base; !math.IsInf(ratio, 0) {
+			return sw.From.Base * math.Pow(ratio, t)
+		}
+		return math.Exp((1-t)*calc.Ln(sw.From.Base) + t*calc.Ln(sw.To.Base))
 	}
-	return sw.From.Base + t*(sw.To.Base-sw.From.Base)
+	if diff := sw.To.Base - sw.From.Base; !math.IsInf(diff, 0) {
+		return sw.From.Base + t*diff
+	}
+	return (1-t)*sw.From.Base + t*sw.To.Base // -1e308..1e308
 }
 
 // Run evaluates the scenario at every step, with settings for the other

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -62,6 +63,36 @@ func TestSweepEnds(t *testing.T) {
 	}
 }
 
+// TestSweepWideRanges: ends whose ratio or difference overflows still give
+// finite points: the geometric midpoint of 1e-300 and 1e300 is 1, the
+// arithmetic one of -1e308 and 1e308 is 0.
+func TestSweepWideRanges(t *testing.T) {
+	s := loadPreset(t, "web-app")
+	tests := []struct {
+		spec string
+		log  bool
+		mid  float64
+	}{
+		{"dau=1e-300..1e300", true, 1},
+		// 1e-320 is subnormal, stored as 9.99988671826831e-321: the
+		// midpoint is its square root, 9.99994e-161, not quite 1e-160.
+		{"dau=1e-320..1", true, math.Sqrt(1e-320)},
+	}
+	for _, tt := range tests {
+		sw, err := s.ParseSweep(tt.spec, 3, tt.log)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.spec, err)
+		}
+		if got := sw.At(1); !closeTo(got, tt.mid) {
+			t.Errorf("%s: midpoint %v, want %v", tt.spec, got, tt.mid)
+		}
+	}
+	sw := &Sweep{From: Value{Base: -1e308}, To: Value{Base: 1e308}, Steps: 3}
+	if got := sw.At(1); got != 0 {
+		t.Errorf("-1e308..1e308: midpoint %v, want 0", got)
+	}
+}
+
 func TestSweepErrors(t *testing.T) {
 	s := loadPreset(t, "web-app")
 	tests := []struct {
@@ -77,6 +108,7 @@ func TestSweepErrors(t *testing.T) {
 		{"dau=0..10M", 5, true, "positive start"},
 		{"daus=1M..10M", 5, false, `did you mean "dau"`},
 		{"dau=1M-10M", 5, false, "INPUT=FROM..TO"},
+		{"dau=1M...5M", 5, false, "with two dots"}, // not "1M" to ".5M", reversed
 		{"request_size=1 s..2 s", 5, false, "is time"},
 	}
 	for _, tt := range tests {
