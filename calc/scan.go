@@ -264,7 +264,11 @@ func (s *scanner) number() (token, *Error) {
 	}
 	value, err := strconv.ParseFloat(digits, 64)
 	if err != nil || math.IsInf(value, 0) {
-		return token{}, errorAt(src, start, i, "", "number %s is too large", src[start:i])
+		text := src[start:i]
+		if len(text) > 24 {
+			text = text[:20] + "… (" + GroupDigits(int64(len(text))) + " characters)"
+		}
+		return token{}, errorAt(src, start, i, "numbers go up to about 1.8e308", "number %s is too large", text)
 	}
 	for _, cs := range countSuffixes {
 		if i == len(src) || !isASCIINamePart(src[i]) {

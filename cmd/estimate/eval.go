@@ -146,19 +146,25 @@ func writeEvalResult(w io.Writer, res evalResult, format string) error {
 // starting with "#" are skipped. Bad lines are reported on stderr with their
 // line numbers; the rest still print, and the status is then 1.
 func evalBatch(s *streams, opts evalOptions) error {
-	in := bufio.NewScanner(s.in)
-	in.Buffer(make([]byte, 64*1024), calc.MaxLength*4)
+	in := lineReader{r: bufio.NewReaderSize(s.in, 64*1024), limit: calc.MaxLength}
 	out := bufio.NewWriterSize(s.out, 64*1024)
 	errOut := colorprofile.NewWriter(s.err, os.Environ())
 	st := newErrorStyles()
 	failed, total := 0, 0
-	for lineNo := 1; in.Scan(); lineNo++ {
-		line := strings.TrimSpace(in.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
+	for lineNo := 1; in.next(); lineNo++ {
+		line := strings.TrimSpace(in.line)
+		if !in.tooLong && (line == "" || strings.HasPrefix(line, "#")) {
 			continue
 		}
 		total++
-		res, err := evaluate(line, opts)
+		var res evalResult
+		var err error
+		if in.tooLong {
+			err = fmt.Errorf("the line is longer than %s bytes, the most an expression may be; split it into smaller expressions",
+				calc.GroupDigits(calc.MaxLength))
+		} else {
+			res, err = evaluate(line, opts)
+		}
 		if err != nil {
 			failed++
 			_ = out.Flush() // keep stdout and stderr in order on a terminal
@@ -172,14 +178,60 @@ func evalBatch(s *streams, opts evalOptions) error {
 	if err := out.Flush(); err != nil {
 		return err
 	}
-	if err := in.Err(); err != nil {
-		return fmt.Errorf("reading stdin: %w", err)
+	if in.err != nil {
+		return fmt.Errorf("reading stdin: %w", in.err)
 	}
 	if failed > 0 {
 		fmt.Fprintf(errOut, "%d of %s failed\n", failed, plural(total, "expression"))
 		return &silentError{status: 1}
 	}
 	return nil
+}
+
+// lineReader reads stdin a line at a time. A line longer than limit is
+// read to its end but not kept, so that one huge line is an error on its
+// own line and the lines after it are still read.
+type lineReader struct {
+	r       *bufio.Reader
+	limit   int
+	line    string
+	tooLong bool
+	err     error
+}
+
+// next reads the next line, without its line ending, and reports whether
+// there was one.
+func (l *lineReader) next() bool {
+	l.line, l.tooLong = "", false
+	size := 0
+	for {
+		chunk, err := l.r.ReadSlice('\n')
+		size += len(chunk)
+		if err == bufio.ErrBufferFull {
+			continue // a line longer than the reader's buffer: count it, keep none
+		}
+		if size == len(chunk) {
+			l.line = string(chunk) // the common case: one allocation a line
+		}
+		line := strings.TrimSuffix(strings.TrimSuffix(l.line, "\n"), "\r")
+		ending := len(l.line) - len(line)
+		if size == len(chunk) {
+			l.line = line
+		} else {
+			ending = 0
+			if strings.HasSuffix(string(chunk), "\n") {
+				ending = 1
+			}
+		}
+		l.tooLong = size-ending > l.limit
+		if l.tooLong {
+			l.line = ""
+		}
+		if err != nil && err != io.EOF {
+			l.err = err
+		}
+		return err == nil || size > 0
+	}
 }
 
 func reportLineError(w io.Writer, st errorStyles, lineNo int, err error) {

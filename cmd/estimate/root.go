@@ -1,8 +1,11 @@
 package main
 
 import (
+	"errors"
+
 	"github.com/estimate-dev/estimate/calc"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 const rootExamples = `  # The interactive session: change an input, every result moves
@@ -49,9 +52,7 @@ and a year 365 days, as in System Design Interview.`,
 			return &silentError{status: 2}
 		},
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return &usageError{msg: err.Error()}
-	})
+	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(newEvalCmd(s))
 	root.AddCommand(newTUICmd(s))
 	root.AddCommand(newTablesCmd(s))
@@ -62,4 +63,23 @@ and a year 365 days, as in System Design Interview.`,
 	root.AddCommand(newCompareCmd(s))
 	root.AddCommand(newSweepCmd(s))
 	return root
+}
+
+// flagError makes a flag pflag could not read a usage error, and says what
+// the flag wants in words rather than passing on strconv's message.
+func flagError(_ *cobra.Command, err error) error {
+	var invalid *pflag.InvalidValueError
+	if errors.As(err, &invalid) {
+		if want, ok := flagValueWords[invalid.GetFlag().Value.Type()]; ok {
+			return usagef("--%s takes %s, not %q", invalid.GetFlag().Name, want, invalid.GetValue())
+		}
+	}
+	return &usageError{msg: err.Error()}
+}
+
+// flagValueWords names what a flag of each pflag type takes.
+var flagValueWords = map[string]string{
+	"int":      "a whole number, such as 4",
+	"bool":     "true or false",
+	"duration": "a duration, such as 5s",
 }

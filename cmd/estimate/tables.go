@@ -229,5 +229,5 @@ func negativePercentError(_ *cobra.Command, err error) error {
 			return usagef("%s reads as a flag: put -- before it, as in estimate tables availability -- %s", arg, arg)
 		}
 	}
-	return &usageError{msg: err.Error()}
+	return flagError(nil, err)
 }
