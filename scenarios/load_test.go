@@ -266,3 +266,16 @@ availability:
 		t.Fatalf("web-app with server_qps=0: %v, want an error naming the scenario, not the embedded file", err)
 	}
 }
+
+// TestByteOrderMark: a file that starts with a UTF-8 byte-order mark, as
+// some Windows editors write, loads as if it had none.
+func TestByteOrderMark(t *testing.T) {
+	const file = "\ufeffname: bom\ninputs:\n  - name: x\n    value: 1\noutputs:\n  - name: y\n    expr: x * 2\n"
+	s, err := Load("bom.yaml", []byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Name != "bom" {
+		t.Errorf("name = %q, want bom", s.Name)
+	}
+}

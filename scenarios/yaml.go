@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -46,6 +47,9 @@ func parseYAML(file string, data []byte) (*node, []Problem) {
 	if len(data) > MaxFileSize {
 		return nil, []Problem{tooLarge(file, int64(len(data)))}
 	}
+	// A byte-order mark, as some Windows editors write, is not part of the
+	// first key.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, []Problem{yamlProblem(file, err)}
@@ -96,6 +100,10 @@ func yamlProblem(file string, err error) Problem {
 			msg = msg[:j]
 		}
 		p.Msg = "invalid YAML: " + msg
+		if strings.Contains(msg, "'\t'") {
+			p.Msg = "invalid YAML: a tab where YAML allows only spaces"
+			p.Hint = "indent with spaces"
+		}
 	}
 	return p
 }
