@@ -18,10 +18,10 @@ func (e *Expr) Refs() []Ref {
 	var refs []Ref
 	walk(e.root, func(n node) {
 		if r, ok := n.(*nameRef); ok {
+			// An ambiguous spelling ("mb", "y") is no unit, so it may name
+			// an input or output: it is a reference like any other name.
 			if _, unit := lookupUnit(r.name); !unit || isSugar(r.name) {
-				if _, amb := ambiguousUnits[r.name]; !amb {
-					refs = append(refs, Ref{Name: r.name, Pos: r.pos, End: r.end})
-				}
+				refs = append(refs, Ref{Name: r.name, Pos: r.pos, End: r.end})
 			}
 		}
 	})
@@ -313,6 +313,10 @@ func (t Template) UnitText() string {
 // IsSugar reports whether name is a unit that only reads well ("users",
 // "requests", "qps"); a scenario's own names may shadow these.
 func IsSugar(name string) bool { return isSugar(name) }
+
+// IsReservedWord reports whether name is a word an expression reads as
+// something other than a name: the conversion keywords "to" and "in".
+func IsReservedWord(name string) bool { return name == "to" || name == "in" }
 
 // IsFunctionName reports whether name is a function of the language.
 func IsFunctionName(name string) bool {

@@ -166,6 +166,9 @@ func (b *builder) declare(t Text, item Pos, what string) bool {
 	case calc.IsUnitName(name) && !calc.IsSugar(name):
 		b.problem(t.Pos, "choose another name, such as "+name+"_value", "%s name %q is a unit", what, name)
 		return false
+	case calc.IsReservedWord(name):
+		b.problem(t.Pos, "choose another name, such as "+name+"_value", "%s name %q is a word of the expression language", what, name)
+		return false
 	case calc.IsFunctionName(name):
 		b.problem(t.Pos, "choose another name, such as "+name+"_value", "%s name %q is a function", what, name)
 		return false

@@ -279,3 +279,22 @@ func TestByteOrderMark(t *testing.T) {
 		t.Errorf("name = %q, want bom", s.Name)
 	}
 }
+
+// TestAmbiguousSpellingAsName: "mb" is no unit (megabytes or megabits?), so
+// it may name an output, and a formula above its declaration may use it:
+// outputs are ordered by what they use, not by where they stand.
+func TestAmbiguousSpellingAsName(t *testing.T) {
+	const file = "name: order\ninputs:\n  - name: x\n    value: 2\noutputs:\n  - name: y\n    expr: mb * 2\n  - name: mb\n    expr: x * 3\n"
+	s, err := Load("order.yaml", []byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Evaluate(nil, calc.FormatOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// mb = 2 × 3 = 6; y = 6 × 2 = 12.
+	if o, _ := r.Output("y"); o.Base != 12 {
+		t.Errorf("y = %v, want 12", o.Base)
+	}
+}
