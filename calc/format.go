@@ -115,6 +115,9 @@ func Show(base float64, d Dim, unit *Unit, opts FormatOptions) Display {
 		u = bestUnit(base, d, opts.Binary)
 	}
 	v := base / u.Factor
+	if v == 0 {
+		v = 0 // -0, from "-0" or a product with -0, reads as 0
+	}
 	if math.IsInf(v, 0) || math.IsNaN(v) {
 		// The unit asked for cannot hold the value (1e308 bytes in bits):
 		// the best unit for its size always can, as base is finite.

@@ -492,9 +492,11 @@ func availabilityVerdict(a *RunAvailability) []string {
 	}
 }
 
-// countText writes a count as a plain number: 3, 2.5.
+// countText writes a count as a plain number: 3, 2.5, 20. Six significant
+// digits keep any count a design has exact, and a formula's count that
+// grows huge reads 4.63e+293 rather than with all seventeen digits.
 func countText(x float64) string {
-	return calc.Show(x, calc.Dimensionless, nil, calc.FormatOptions{Digits: calc.MaxDigits}).Text
+	return calc.Show(x, calc.Dimensionless, nil, calc.FormatOptions{Digits: 6}).Text
 }
 
 // writeRunMarkdown writes the result as a Markdown section ready to paste

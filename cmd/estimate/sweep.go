@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/estimate-dev/estimate/calc"
@@ -98,7 +99,7 @@ func runSweep(s *streams, args []string, opts sweepOptions) error {
 }
 
 // pickOutputs resolves --outputs, or returns every output when it names
-// none. Empty names, as a trailing comma leaves, are skipped.
+// none. Empty names, as a trailing comma leaves, and repeats are skipped.
 func pickOutputs(sc *scenarios.Scenario, list string) ([]*scenarios.Output, error) {
 	var out []*scenarios.Output
 	var names []string
@@ -118,7 +119,9 @@ func pickOutputs(sc *scenarios.Scenario, list string) ([]*scenarios.Output, erro
 			}
 			return nil, &hintedError{err: fmt.Errorf("%s", msg), hint: "outputs: " + strings.Join(names, ", ")}
 		}
-		out = append(out, o)
+		if !slices.Contains(out, o) {
+			out = append(out, o)
+		}
 	}
 	if len(out) == 0 {
 		return sc.Outputs, nil

@@ -20,6 +20,11 @@ func TestSweepExitStatus(t *testing.T) {
 		{"markdown", []string{"sweep", "web-app", "dau=1M..100M", "--steps", "3", "-o", "md"}, 0, " dau |", ""},
 		// A trailing comma in --outputs names nothing more.
 		{"trailing comma", []string{"sweep", "web-app", "dau=1M..100M", "--steps", "2", "-o", "csv", "--outputs", "qps,"}, 0, "dau,qps (1/s)\n", ""},
+		// A name given twice is one column.
+		{"repeated output", []string{"sweep", "web-app", "dau=1M..100M", "--steps", "2", "-o", "csv", "--outputs", "qps,qps"}, 0, "dau,qps (1/s)\n", ""},
+		// 1e-300..1e300 has a ratio of 1e600, past float64; its geometric
+		// middle is 1, and qps there is 20/day = 0.000231 /s.
+		{"wide log range", []string{"sweep", "web-app", "dau=1e-300..1e300", "--steps", "3", "--log", "--outputs", "qps"}, 0, "0.000231 /s", ""},
 		// 100,000 steps is the most a table takes; csv takes more.
 		{"table limit", []string{"sweep", "web-app", "dau=1M..100M", "--steps", "100000", "--outputs", "qps"}, 0, "100 million", ""},
 
