@@ -180,7 +180,7 @@ func runGrowth(sc *scenarios.Scenario, settings scenarios.Settings, opts runOpti
 	for _, h := range horizons {
 		grown, err := sc.Grown(settings, g, h.Seconds)
 		if err != nil {
-			return nil, err
+			return nil, &hintedError{err: fmt.Errorf("at +%s: %w", h.Label, err), hint: "choose a lower --growth or a nearer --at"}
 		}
 		r, err := sc.Evaluate(grown, numbers)
 		if err != nil {
