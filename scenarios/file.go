@@ -144,13 +144,21 @@ func (d *decoder) boolean(dst *bool) func(*node) {
 		if v.kind == refusedNode {
 			return
 		}
-		b, err := strconv.ParseBool(v.text)
-		if v.kind != scalarNode || err != nil {
+		b, ok := yamlBools[v.text]
+		if v.kind != scalarNode || !ok {
 			d.problem(v, "write true or false", "expected true or false, not %q", v.text)
 			return
 		}
 		*dst = b
 	}
+}
+
+// yamlBools are the booleans of YAML 1.2. Go's strconv.ParseBool would take
+// "1" and "t" too, and YAML 1.1's "yes" and "on" are text in 1.2: a reader
+// of the file should not have to know which rules applied.
+var yamlBools = map[string]bool{
+	"true": true, "True": true, "TRUE": true,
+	"false": false, "False": false, "FALSE": false,
 }
 
 func (d *decoder) integer(dst *int) func(*node) {
