@@ -51,17 +51,23 @@ func newCompareTab(all []*scenarios.Scenario, format calc.FormatOptions) compare
 	return c
 }
 
-// handleKey acts on a key pressed on the Compare tab.
-func (c *compareTab) handleKey(msg tea.KeyPressMsg, k *keyMap, page int, n *notice) {
+// handleKey acts on a key pressed on the Compare tab, drawn in w×h cells
+// with current the scenario open on the Estimate tab.
+func (c *compareTab) handleKey(msg tea.KeyPressMsg, k *keyMap, w, h int, current *scenarios.Result, n *notice) {
+	page := max(h-2, 1)
 	switch {
 	case key.Matches(msg, k.FocusNext, k.FocusPrev):
 		c.table = !c.table
 	case c.table:
-		c.scroll, _ = k.motion(msg, c.scroll, 2*len(scenarios.StandardMetrics), page)
+		plain := newStyles(true, true)
+		_, tableW, tableH := c.layout(w, h)
+		if cols := c.columns(current); len(cols) >= 2 {
+			c.scroll = k.scroll(msg, c.scroll, len(compareLines(cols, tableW, c.format, &plain))-1, tableH-compareHeadRows)
+		}
 	case key.Matches(msg, k.Mark):
 		c.toggle(c.cursor, n)
 	case key.Matches(msg, k.Unmark):
-		c.marked = c.marked[:0]
+		c.marked, c.scroll = c.marked[:0], 0
 	default:
 		c.cursor, _ = k.motion(msg, c.cursor, len(c.all), page)
 	}
@@ -69,6 +75,7 @@ func (c *compareTab) handleKey(msg tea.KeyPressMsg, k *keyMap, page int, n *noti
 
 // toggle marks or unmarks scenario i.
 func (c *compareTab) toggle(i int, n *notice) {
+	c.scroll = 0 // another table: start at its top
 	if j := slices.Index(c.marked, i); j >= 0 {
 		c.marked = slices.Delete(c.marked, j, j+1)
 		return
@@ -96,28 +103,38 @@ func (c *compareTab) columns(current *scenarios.Result) []*scenarios.Result {
 	return cols
 }
 
-// view draws the tab in w×h cells.
-func (c *compareTab) view(w, h int, current *scenarios.Result, st *styles) []string {
-	if w >= compareWide {
-		pickerW := 26
-		return hjoin(st.muted.Render("│"), c.pickerView(pickerW, h, st), c.tableView(w-pickerW-1, h, current, st))
+// comparePickerW is the picker's width beside the table on a wide screen.
+const comparePickerW = 26
+
+// layout splits w×h cells between the picker and the table. Wide, the
+// picker stands beside the table. Narrower, it sits above it, a few rows
+// high and scrolling with its cursor, so that both show at 80×24. On a
+// very short screen only the pane with the focus shows: the other gets 0.
+func (c *compareTab) layout(w, h int) (pickerH, tableW, tableH int) {
+	switch {
+	case w >= compareWide:
+		return h, w - comparePickerW - 1, h
+	case h < compareStackedMin && c.table:
+		return 0, w, h
+	case h < compareStackedMin:
+		return h, w, 0
 	}
-	// Narrower, the picker sits above the table, a few rows high and
-	// scrolling with its cursor, so that both show at 80×24; on a very short
-	// screen, only the pane with the focus.
-	if h < compareStackedMin {
-		if c.table {
-			return c.tableView(w, h, current, st)
-		}
-		return c.pickerView(w, h, st)
-	}
-	pickerH := max(compareStackedMin/3, h/3)
+	pickerH = max(compareStackedMin/3, h/3)
 	if len(c.marked) < 2 {
 		// Until two are marked there is no table, only a short hint, so the
 		// picker takes the room the hint does not need.
 		pickerH = max(pickerH, h-compareHintRows)
 	}
-	return append(c.pickerView(w, pickerH, st), c.tableView(w, h-pickerH, current, st)...)
+	return pickerH, w, h - pickerH
+}
+
+// view draws the tab in w×h cells.
+func (c *compareTab) view(w, h int, current *scenarios.Result, st *styles) []string {
+	pickerH, tableW, tableH := c.layout(w, h)
+	if w >= compareWide {
+		return hjoin(st.muted.Render("│"), c.pickerView(comparePickerW, pickerH, st), c.tableView(tableW, tableH, current, st))
+	}
+	return append(c.pickerView(w, pickerH, st), c.tableView(tableW, tableH, current, st)...)
 }
 
 func (c *compareTab) pickerView(w, h int, st *styles) []string {
@@ -138,6 +155,10 @@ func (c *compareTab) pickerView(w, h int, st *styles) []string {
 	return paneBlock(head, rows, w, h, c.cursor)
 }
 
+// compareHeadRows are the table pane's lines that do not scroll: its title
+// and the row of scenario names, so that the columns stay labelled.
+const compareHeadRows = 2
+
 func (c *compareTab) tableView(w, h int, current *scenarios.Result, st *styles) []string {
 	cols := c.columns(current)
 	head := []string{title("Standard metrics, bars on a log scale", c.table, st)}
@@ -145,8 +166,9 @@ func (c *compareTab) tableView(w, h int, current *scenarios.Result, st *styles) 
 		hint := "Mark two to four scenarios with space to compare them; tab switches to the table."
 		return paneBlock(head, wrap(hint, "", w), w, h, -1)
 	}
-	body := compareLines(cols, w, c.format, st)
-	return paneBlock(head, body[clamp(c.scroll, len(body)):], w, h, -1)
+	lines := compareLines(cols, w, c.format, st)
+	head = append(head, lines[0])
+	return paneBlock(head, scrolled(lines[1:], c.scroll, h-compareHeadRows), w, h, -1)
 }
 
 // compareLines draws the table: a column per scenario, a row per standard

@@ -175,6 +175,13 @@ var motions = []struct {
 }
 
 // motion moves a cursor for a movement key; ok is false for other keys.
+// scroll moves a scroll offset through n lines shown rows at a time, as
+// motion moves a cursor, but never past maxScroll.
+func (k keyMap) scroll(msg tea.KeyPressMsg, offset, n, rows int) int {
+	next, _ := k.motion(msg, offset, n, rows)
+	return min(next, maxScroll(n, rows))
+}
+
 func (k keyMap) motion(msg tea.KeyPressMsg, cur, n, page int) (next int, ok bool) {
 	for _, m := range motions {
 		if key.Matches(msg, m.binding(k)) {
@@ -182,4 +189,12 @@ func (k keyMap) motion(msg tea.KeyPressMsg, cur, n, page int) (next int, ok bool
 		}
 	}
 	return cur, false
+}
+
+// relabel is a binding with the same keys and other words in the help line,
+// for a key that means something else where it is shown: esc closes an
+// overlay, where elsewhere it cancels an edit.
+func relabel(b key.Binding, what string) key.Binding {
+	b.SetHelp(b.Help().Key, what)
+	return b
 }

@@ -61,6 +61,18 @@ func window(lines []string, w, h, keep int) []string {
 	return out
 }
 
+// maxScroll is the furthest a block of n lines shown rows at a time can
+// scroll: until its last line sits at the bottom, and no further, so that
+// a pane is never left showing one line above empty rows.
+func maxScroll(n, rows int) int { return max(n-rows, 0) }
+
+// scrolled is the part of a block from a scroll offset on, the offset kept
+// within maxScroll: a resize that makes room shows more lines rather than
+// leaving the offset where the smaller screen needed it.
+func scrolled(lines []string, offset, rows int) []string {
+	return lines[min(max(offset, 0), maxScroll(len(lines), rows)):]
+}
+
 // scrollStart is the first line to show of n lines in h rows so that line
 // keep is visible, with a line of context below it where there is room.
 func scrollStart(n, h, keep int) int {

@@ -25,12 +25,12 @@ type overlay struct {
 }
 
 // handleKey scrolls the overlay through its lines, or closes it.
-func (o *overlay) handleKey(msg tea.KeyPressMsg, k *keyMap, lines, page int) {
+func (o *overlay) handleKey(msg tea.KeyPressMsg, k *keyMap, lines, rows int) {
 	switch {
 	case key.Matches(msg, k.Cancel, k.Help, k.Info):
 		*o = overlay{}
 	default:
-		o.scroll, _ = k.motion(msg, o.scroll, lines, page)
+		o.scroll = k.scroll(msg, o.scroll, lines, rows)
 	}
 }
 

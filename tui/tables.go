@@ -36,7 +36,12 @@ var referenceTables = []struct {
 	{"Availability", (*tablesTab).availabilityLines},
 }
 
-const availabilityTable = 2
+// The tables that take keys of their own: s switches the latency figures,
+// enter edits the availability.
+const (
+	latencyTable      = 1
+	availabilityTable = 2
+)
 
 // availabilityLabel names the availability field.
 const availabilityLabel = "Availability "
@@ -48,8 +53,13 @@ func newTablesTab(format calc.FormatOptions, st *styles) tablesTab {
 // editing reports whether the availability field is being edited.
 func (t *tablesTab) editing() bool { return t.field.active }
 
-// handleKey acts on a key pressed on the Tables tab.
-func (t *tablesTab) handleKey(msg tea.KeyPressMsg, k *keyMap, w, page int) tea.Cmd {
+// tablesHeadRows is the line of table names above the table, which does
+// not scroll.
+const tablesHeadRows = 1
+
+// handleKey acts on a key pressed on the Tables tab, rows being the lines
+// the table has on screen.
+func (t *tablesTab) handleKey(msg tea.KeyPressMsg, k *keyMap, w, rows int) tea.Cmd {
 	if t.field.active {
 		return t.editKey(msg, k)
 	}
@@ -63,7 +73,7 @@ func (t *tablesTab) handleKey(msg tea.KeyPressMsg, k *keyMap, w, page int) tea.C
 	case key.Matches(msg, k.Edit) && t.which == availabilityTable:
 		t.field.start(t.availText)
 	default:
-		t.scroll, _ = k.motion(msg, t.scroll, len(t.lines(w, nil)), page)
+		t.scroll = k.scroll(msg, t.scroll, len(t.lines(w, nil)), rows)
 	}
 	return nil
 }
@@ -109,8 +119,7 @@ func (t *tablesTab) view(w, h int, st *styles) []string {
 		}
 	}
 	head := []string{strings.Join(names, st.muted.Render(" · ")) + st.muted.Render("   ←/→ another table")}
-	body := t.lines(w, st)
-	return paneBlock(head, body[clamp(t.scroll, len(body)):], w, h, -1)
+	return paneBlock(head, scrolled(t.lines(w, st), t.scroll, h-tablesHeadRows), w, h, -1)
 }
 
 // lines draws the table shown; st may be nil to count lines only.

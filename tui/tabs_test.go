@@ -2,6 +2,7 @@ package tui
 
 import (
 	"image/color"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -135,4 +136,50 @@ func TestStartOnAnotherScenario(t *testing.T) {
 	if _, err := New(Options{Scenarios: presets(t), Start: "chats"}); err == nil {
 		t.Fatal("an unknown scenario opened")
 	}
+}
+
+// TestScrollStopsAtTheEnd: G in a pane longer than the screen puts its last
+// line on the pane's last row, and no further, in every pane that scrolls:
+// the help and info overlays, a reference table, the compare table. Before,
+// the offset could reach the last line, leaving it alone above empty rows.
+func TestScrollStopsAtTheEnd(t *testing.T) {
+	tests := []struct {
+		name string
+		keys []tea.Msg
+		last string // the pane's last line
+	}{
+		{"help", keys("?", "G"), "book or current latency"},
+		{"info", keys("i", "G"), "365.25 days"},
+		{"latency table", keys("3", "right", "G"), "vol. 1, ch. 2"},
+		{"compare table", join(keys("2", "down", "space", "down", "space", "tab"), repeat("j", 40)), "Bars are on a log scale"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := newTestModel(t, 80, 14) // short, so that every one of these scrolls
+			send(m, tt.keys...)
+			lines := strings.Split(plainView(m), "\n")
+			body := lines[1 : len(lines)-2] // under the tab bar, above the status and help lines
+			bottom := strings.TrimSpace(body[len(body)-1])
+			if !strings.Contains(bottom, tt.last) {
+				t.Fatalf("the pane's last row is %q, want the line with %q:\n%s", bottom, tt.last, strings.Join(lines, "\n"))
+			}
+			// One more step down changes nothing.
+			before := plainView(m)
+			send(m, keys("j")...)
+			if plainView(m) != before {
+				t.Errorf("j past the end moved the pane")
+			}
+		})
+	}
+}
+
+// TestCompareHeaderStays: scrolling the compare table keeps the row of
+// scenario names, so that the columns stay labelled, and a resize that
+// makes room shows the whole table again.
+func TestCompareHeaderStays(t *testing.T) {
+	m := newTestModel(t, 80, 24)
+	send(m, join(keys("2", "down", "space", "down", "space", "tab"), repeat("j", 40))...)
+	requireContains(t, plainView(m), "web-app", "twitter", "rate-limiter")
+	send(m, tea.WindowSizeMsg{Width: 140, Height: 40})
+	requireContains(t, plainView(m), "qps", "peak_qps", "storage_total")
 }

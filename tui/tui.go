@@ -240,7 +240,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(msg, m.keys.Quit) {
 			return m.quit(msg)
 		}
-		m.overlay.handleKey(msg, &m.keys, len(m.overlayLines()), m.pageSize())
+		m.overlay.handleKey(msg, &m.keys, len(m.overlayLines()), m.bodyHeight())
 		return nil
 	case m.editing():
 		return tabKeys[m.tab](m, msg)
@@ -259,11 +259,11 @@ var tabKeys = [tabCount]func(m *Model, msg tea.KeyPressMsg) tea.Cmd{
 		return m.estimate.handleKey(msg, &m.keys, m.pageSize(), &m.notice)
 	},
 	tabCompare: func(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-		m.compare.handleKey(msg, &m.keys, m.pageSize(), &m.notice)
+		m.compare.handleKey(msg, &m.keys, m.width, m.bodyHeight(), m.estimate.ses.result, &m.notice)
 		return nil
 	},
 	tabTables: func(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-		return m.tables.handleKey(msg, &m.keys, m.width, m.pageSize())
+		return m.tables.handleKey(msg, &m.keys, m.width, m.bodyHeight()-tablesHeadRows)
 	},
 	tabCalc: func(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		return m.calc.handleKey(msg, &m.keys)
@@ -397,7 +397,7 @@ func (m *Model) render() string {
 func (m *Model) body(w, h int) []string {
 	if m.overlay.kind != overlayNone {
 		lines := m.overlayLines()
-		return window(lines[clamp(m.overlay.scroll, len(lines)):], w, h, -1)
+		return window(scrolled(lines, m.overlay.scroll, h), w, h, -1)
 	}
 	return tabViews[m.tab](m, w, h)
 }
@@ -457,11 +457,11 @@ func (m *Model) shortHelp() []key.Binding {
 	case m.prompt.active():
 		return []key.Binding{k.Commit, k.Cancel, k.Clear}
 	case m.overlay.kind != overlayNone:
-		return []key.Binding{k.Up, k.Down, k.Cancel, k.Quit}
+		return []key.Binding{k.Up, k.Down, relabel(k.Cancel, "close"), k.Quit}
 	case m.estimate.list.filtering && m.tab == tabEstimate:
 		return []key.Binding{k.Pick, k.FieldUp, k.FieldDown, k.Cancel, k.Clear}
 	case m.tab == tabCalc && m.calc.editing():
-		return []key.Binding{k.Commit, k.FieldUp, k.FieldDown, k.Clear, k.Cancel}
+		return []key.Binding{k.Commit, k.FieldUp, k.FieldDown, k.Clear, relabel(k.Cancel, "leave the field")}
 	case m.editing():
 		return []key.Binding{k.Commit, k.Cancel, k.Clear, k.ForceQuit}
 	}
@@ -481,11 +481,18 @@ var shortHelpFor = [tabCount]func(m *Model) []key.Binding{
 	},
 	tabCompare: func(m *Model) []key.Binding {
 		k := m.keys
+		if m.compare.table {
+			return []key.Binding{k.FocusNext, k.Up, k.Down, k.Help, k.Quit}
+		}
 		return []key.Binding{k.Mark, k.FocusNext, k.Unmark, k.Help, k.Quit}
 	},
 	tabTables: func(m *Model) []key.Binding {
 		k := m.keys
-		return []key.Binding{k.Left, k.LatencySet, k.Edit, k.Help, k.Quit}
+		own := map[int]key.Binding{latencyTable: k.LatencySet, availabilityTable: k.Edit}
+		if b, ok := own[m.tables.which]; ok {
+			return []key.Binding{k.Left, b, k.Help, k.Quit}
+		}
+		return []key.Binding{k.Left, k.Help, k.Quit}
 	},
 	tabCalc: func(m *Model) []key.Binding {
 		k := m.keys
