@@ -256,13 +256,13 @@ func (t *estimateTab) resultsView(w, h int, st *styles) []string {
 	}
 	rowW := min(w, 1+nameW+2+valueW)
 	var rows []string
-	keep := -1
+	first, last := -1, -1 // the highlighted result's rows: its name, the end of its work
 	for pos, idx := range t.ses.order {
 		if pos == t.ses.standard && pos > 0 {
 			rows = append(rows, st.muted.Render("── "+t.ses.scenario.Name+"'s own"))
 		}
-		if pos == t.output && focused {
-			keep = len(rows)
+		if pos == t.output {
+			first = len(rows)
 		}
 		o := r.Outputs[idx]
 		name, value := resultRow(o.Name, o.Display.Text, rowW)
@@ -274,6 +274,9 @@ func (t *estimateTab) resultsView(w, h int, st *styles) []string {
 		if t.showWork {
 			rows = append(rows, workLines(o.Work, w, st)...)
 		}
+		if pos == t.output {
+			last = len(rows) - 1
+		}
 	}
 	sectionW := min(w, max(rowW, 50))
 	rows = append(rows, latencyLines(r.Latency, sectionW, st, t.format)...)
@@ -282,7 +285,21 @@ func (t *estimateTab) resultsView(w, h int, st *styles) []string {
 		rows = append(rows, "")
 		rows = append(rows, outputDetail(r.Outputs[t.ses.order[clamp(t.output, len(t.ses.order))]], w, st)...)
 	}
-	return paneBlock([]string{title(label, focused, st)}, rows, w, h, keep)
+	return paneBlock([]string{title(label, focused, st)}, rows, w, h, resultsKeep(focused, first, last, len(rows), t.output == len(t.ses.order)-1, h-1))
+}
+
+// resultsKeep is the row the results pane keeps in view: the end of the
+// highlighted result's work, or, on the last result, the end of the pane,
+// so that the latency and availability sections below the results can be
+// reached; but never so far down that the result's own name scrolls away.
+func resultsKeep(focused bool, first, last, n int, onLast bool, bodyRows int) int {
+	if !focused || first < 0 {
+		return -1
+	}
+	if onLast {
+		last = n - 1
+	}
+	return max(min(last, first+bodyRows-2), first)
 }
 
 // resultRow lays out a result in rowW cells: the name on the left, the

@@ -79,7 +79,7 @@ func scrollStart(n, h, keep int) int {
 	if keep < 0 || n <= h {
 		return 0
 	}
-	start := max(keep+2-h, 0)
+	start := min(max(keep+2-h, 0), keep) // a row of context below keep, when there is room for it
 	return min(start, n-h)
 }
 

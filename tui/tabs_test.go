@@ -183,3 +183,24 @@ func TestCompareHeaderStays(t *testing.T) {
 	send(m, tea.WindowSizeMsg{Width: 140, Height: 40})
 	requireContains(t, plainView(m), "qps", "peak_qps", "storage_total")
 }
+
+// TestResultsReachTheEnd: with the work shown, G on the results reaches the
+// last result's work and the sections under the results, which at 80×24
+// do not fit beside everything else.
+func TestResultsReachTheEnd(t *testing.T) {
+	m := newTestModel(t, 80, 24)
+	send(m, keys("tab", "tab", "w", "G")...)
+	requireContains(t, plainView(m), "Availability", "✓ ≥ 99.9% target")
+	// The highlighted result is the last one, db_read_qps, and it stays in view.
+	requireContains(t, plainView(m), "db_read_qps")
+}
+
+// TestTinyInputsShowTheCursor: at 20×10 the inputs pane has one row, and it
+// shows the input under the cursor, not the one after it.
+func TestTinyInputsShowTheCursor(t *testing.T) {
+	m := newTestModel(t, 20, 10)
+	send(m, keys("tab")...)
+	requireContains(t, plainView(m), "dau")
+	send(m, keys("j")...)
+	requireContains(t, plainView(m), "requests_")
+}
