@@ -150,7 +150,7 @@ func (c *calcTab) view(w, h int, st *styles) []string {
 	var body []string
 	switch {
 	case c.err != nil:
-		body = fieldErrorLines(c.err, c.field.value(), 2, w, st)
+		body = fieldErrorLines(c.err, &c.field, 2, w, st)
 	case c.preview != "":
 		body = []string{"  = " + st.value.Render(c.preview)}
 	default:

@@ -156,7 +156,7 @@ func (t *estimateTab) inputsView(w, h int, st *styles) []string {
 		if t.edit.active && i == t.input {
 			rows = append(rows, st.edited.Render(marker+name)+" "+t.edit.view())
 			if t.editErr != nil {
-				rows = append(rows, fieldErrorLines(t.editErr, t.edit.value(), nameW+2, w, st)...)
+				rows = append(rows, fieldErrorLines(t.editErr, &t.edit, nameW+2, w, st)...)
 			}
 			continue
 		}
@@ -207,16 +207,19 @@ func (t *estimateTab) inputDetail(w int, st *styles) []string {
 }
 
 // fieldErrorLines draws an error under a field: a caret under the column
-// at fault when the error has one, then the message.
-func fieldErrorLines(err error, text string, indent, w int, st *styles) []string {
+// at fault when the error has one and the field shows its whole text (a
+// scrolled field would put the caret under another character), then the
+// message, which names the column in any case.
+func fieldErrorLines(err error, f *field, indent, w int, st *styles) []string {
 	var lines []string
+	text := f.value()
 	msg := err.Error()
 	var ce *calc.Error
 	var ee *scenarios.EvalError
 	switch {
 	case errors.As(err, &ce):
 		col := ce.Column() + len(text) - len(strings.TrimLeft(text, " \t"))
-		if indent+col <= w {
+		if indent+col <= w && f.fits() {
 			lines = append(lines, strings.Repeat(" ", indent+col-1)+st.bad.Render("^"))
 		}
 		msg = fmt.Sprintf("col %d: %s", col, ce.Msg)

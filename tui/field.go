@@ -2,6 +2,7 @@ package tui
 
 import (
 	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 )
@@ -42,8 +43,17 @@ func (f *field) stop() {
 // value is the field's text.
 func (f *field) value() string { return f.input.Value() }
 
-// setWidth sets how many cells the field shows; longer text scrolls.
-func (f *field) setWidth(w int) { f.input.SetWidth(max(w-1, 1)) }
+// setWidth sets how many cells the field shows; longer text scrolls. The
+// cursor is set again so that the text input scrolls for the new width at
+// once, not at the next key.
+func (f *field) setWidth(w int) {
+	f.input.SetWidth(max(w-1, 1))
+	f.input.SetCursor(f.input.Position())
+}
+
+// fits reports whether the whole text shows, unscrolled, so that a column
+// of the text is a column on screen.
+func (f *field) fits() bool { return ansi.StringWidth(f.value()) <= f.input.Width() }
 
 // setStyles restyles the field after the background changed.
 func (f *field) setStyles(st *styles) { f.input.SetStyles(st.input) }

@@ -204,3 +204,21 @@ func TestTinyInputsShowTheCursor(t *testing.T) {
 	send(m, keys("j")...)
 	requireContains(t, plainView(m), "requests_")
 }
+
+// TestCaretOnlyWhenTheFieldShowsAll: a field whose text is wider than the
+// field scrolls, so a caret drawn at the error's column would stand under
+// another character: then only the message, with its column, shows. A text
+// that fits gets the caret.
+func TestCaretOnlyWhenTheFieldShowsAll(t *testing.T) {
+	m := newTestModel(t, 80, 24)
+	send(m, keys("tab", "enter", "ctrl+u")...)
+	send(m, typed("1 * 2 * 3 * 4 * 5 * 6 * bar")...) // wider than the value's field
+	screen := plainView(m)
+	requireContains(t, screen, "col 25: unknown name")
+	if strings.Contains(screen, "^") {
+		t.Errorf("a caret under a scrolled field:\n%s", screen)
+	}
+	send(m, keys("ctrl+u")...)
+	send(m, typed("bar")...)
+	requireContains(t, plainView(m), "^", "col 1: unknown name")
+}
