@@ -212,9 +212,11 @@ func TestTinyInputsShowTheCursor(t *testing.T) {
 func TestCaretOnlyWhenTheFieldShowsAll(t *testing.T) {
 	m := newTestModel(t, 80, 24)
 	send(m, keys("tab", "enter", "ctrl+u")...)
-	send(m, typed("1 * 2 * 3 * 4 * 5 * 6 * bar")...) // wider than the value's field
+	// Wider than the value's field, which shows its end; the error is at
+	// column 1, which has scrolled out of sight.
+	send(m, typed("bar * 1 * 2 * 3 * 4 * 5 * 6")...)
 	screen := plainView(m)
-	requireContains(t, screen, "col 25: unknown name")
+	requireContains(t, screen, "col 1: unknown name")
 	if strings.Contains(screen, "^") {
 		t.Errorf("a caret under a scrolled field:\n%s", screen)
 	}
