@@ -27,7 +27,7 @@ func largestPreset(tb testing.TB) *scenarios.Scenario {
 func BenchmarkKeystroke(b *testing.B) {
 	m := newTestModel(b, 140, 40)
 	s := largestPreset(b)
-	if err := m.estimate.open(s); err != nil {
+	if _, err := m.estimate.open(s); err != nil {
 		b.Fatal(err)
 	}
 	send(m, keys("w", "tab", "enter", "ctrl+u", "2")...) // the work shown, the first input set to 2

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -34,23 +35,33 @@ type estimateTab struct {
 	pending  scenarios.Value // the last value typed that had a result
 	showWork bool
 	format   calc.FormatOptions
-	screenW  int // the size the tab is drawn at, for the field's width
-	screenH  int
+	// kept holds the inputs changed in scenarios opened before, so that
+	// coming back to one finds its changes where they were left.
+	kept    map[*scenarios.Scenario]scenarios.Settings
+	screenW int // the size the tab is drawn at, for the field's width
+	screenH int
 }
 
 func newEstimateTab(all []*scenarios.Scenario, format calc.FormatOptions, st *styles) estimateTab {
 	return estimateTab{list: newScenarioList(all, st), edit: newField(st), format: format}
 }
 
-// open shows a scenario with its defaults.
-func (t *estimateTab) open(s *scenarios.Scenario) error {
-	ses, err := openSession(s, t.format)
+// open shows a scenario, with the inputs changed when it was last open,
+// and reports how many of those it kept.
+func (t *estimateTab) open(s *scenarios.Scenario) (kept int, err error) {
+	if t.ses.scenario != nil {
+		if t.kept == nil {
+			t.kept = map[*scenarios.Scenario]scenarios.Settings{}
+		}
+		t.kept[t.ses.scenario] = t.ses.settings
+	}
+	ses, err := openSession(s, t.kept[s], t.format)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	t.ses, t.input, t.output, t.editErr = ses, 0, 0, nil
 	t.list.moveTo(s.Name)
-	return nil
+	return len(ses.settings), nil
 }
 
 // editing reports whether keys go to a text field rather than to commands.
@@ -99,8 +110,14 @@ func (t *estimateTab) pick(n *notice) {
 	if s == nil {
 		return
 	}
-	if err := t.open(s); err != nil {
+	kept, err := t.open(s)
+	switch {
+	case err != nil:
 		n.fail(err)
+	case kept == 1:
+		n.say(fmt.Sprintf("%s: your changed input kept from before; R puts it back", s.Name))
+	case kept > 1:
+		n.say(fmt.Sprintf("%s: your %d changed inputs kept from before; R puts every input back", s.Name, kept))
 	}
 }
 

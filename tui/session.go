@@ -19,9 +19,13 @@ type session struct {
 	format   calc.FormatOptions
 }
 
-// openSession evaluates a scenario with its defaults.
-func openSession(s *scenarios.Scenario, format calc.FormatOptions) (session, error) {
-	ses := session{scenario: s, settings: scenarios.Settings{}, format: format}
+// openSession evaluates a scenario with the settings given (nil for its
+// defaults).
+func openSession(s *scenarios.Scenario, settings scenarios.Settings, format calc.FormatOptions) (session, error) {
+	ses := session{scenario: s, settings: maps.Clone(settings), format: format}
+	if ses.settings == nil {
+		ses.settings = scenarios.Settings{}
+	}
 	r, err := s.Evaluate(ses.settings, format)
 	if err != nil {
 		return session{}, err

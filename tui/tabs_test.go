@@ -224,3 +224,23 @@ func TestCaretOnlyWhenTheFieldShowsAll(t *testing.T) {
 	send(m, typed("bar")...)
 	requireContains(t, plainView(m), "^", "col 1: unknown name")
 }
+
+// TestChangesKeptAcrossScenarios: opening another scenario and coming back
+// finds the inputs as they were left, and says so; R puts them back.
+func TestChangesKeptAcrossScenarios(t *testing.T) {
+	m := newTestModel(t, 80, 24)
+	send(m, join(keys("tab", "enter", "ctrl+u"), typed("40M"), keys("enter"))...) // web-app's dau
+	send(m, join(keys("/"), typed("twitter"), keys("enter"))...)
+	if m.estimate.ses.scenario.Name != "twitter" || len(m.estimate.ses.settings) != 0 {
+		t.Fatalf("twitter opened with %v", m.estimate.ses.settings)
+	}
+	send(m, join(keys("/"), typed("web-app"), keys("enter"))...)
+	if v, ok := m.estimate.ses.settings["dau"]; !ok || v.Base != 40e6 {
+		t.Fatalf("web-app's dau came back as %v, %v; want 40M kept", v, ok)
+	}
+	requireContains(t, plainView(m), "web-app: your changed input kept from before")
+	send(m, keys("tab", "R")...)
+	if len(m.estimate.ses.settings) != 0 {
+		t.Errorf("R left %v", m.estimate.ses.settings)
+	}
+}

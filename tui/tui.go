@@ -110,7 +110,7 @@ func New(opts Options) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := m.estimate.open(start); err != nil {
+	if _, err := m.estimate.open(start); err != nil {
 		return nil, err
 	}
 	current := m.estimate.list.visible[m.estimate.list.cursor]
