@@ -150,7 +150,9 @@ func bestUnit(base float64, d Dim, binary bool) Unit {
 	}
 	best := steps[0]
 	for _, s := range steps[1:] {
-		if math.Abs(base) >= s.factor {
+		// Zero has no size to fit: it is shown in the base unit, "0 s"
+		// rather than "0 ns".
+		if math.Abs(base) >= s.factor || base == 0 && s.factor == 1 {
 			best = s
 		}
 	}

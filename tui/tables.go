@@ -186,7 +186,9 @@ func (t *tablesTab) availabilityLines(w int, st *styles) []string {
 	}
 	lines := []string{availabilityLabel + field}
 	if t.field.active && t.availErr != nil {
-		lines = append(lines, st.errorText.Render("  "+t.availErr.Error()))
+		for _, l := range wrap(t.availErr.Error(), "  ", w) {
+			lines = append(lines, st.errorText.Render(l))
+		}
 	}
 	periods := calc.AvailabilityPeriods()
 	headers := []string{"Availability"}
@@ -202,6 +204,9 @@ func (t *tablesTab) availabilityLines(w int, st *styles) []string {
 		if mine < 0 && t.avail <= a {
 			mine = len(rows)
 			rows = append(rows, t.downtimeRow(t.avail, "▸ ", periods))
+			if t.avail == a {
+				continue // one of the nines: marked, not shown twice
+			}
 		}
 		rows = append(rows, t.downtimeRow(a, "  ", periods))
 	}
