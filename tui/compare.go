@@ -37,6 +37,9 @@ type compareTab struct {
 	cursor  int
 	marked  []int // indexes into all, in the order marked
 	table   bool  // the table has the focus
+	// chosen is set once the user marks or unmarks: until then the tab
+	// marks the scenario open on the Estimate tab, whichever it is.
+	chosen bool
 	scroll  int
 	format  calc.FormatOptions
 }
@@ -67,15 +70,26 @@ func (c *compareTab) handleKey(msg tea.KeyPressMsg, k *keyMap, w, h int, current
 	case key.Matches(msg, k.Mark):
 		c.toggle(c.cursor, n)
 	case key.Matches(msg, k.Unmark):
-		c.marked, c.scroll = c.marked[:0], 0
+		c.marked, c.scroll, c.chosen = c.marked[:0], 0, true
 	default:
 		c.cursor, _ = k.motion(msg, c.cursor, len(c.all), page)
 	}
 }
 
+// follow marks the scenario open on the Estimate tab, as the first of
+// those to compare, until the user has chosen marks of their own.
+func (c *compareTab) follow(open *scenarios.Scenario) {
+	if c.chosen {
+		return
+	}
+	if i := slices.Index(c.all, open); i >= 0 {
+		c.marked, c.cursor = []int{i}, i
+	}
+}
+
 // toggle marks or unmarks scenario i.
 func (c *compareTab) toggle(i int, n *notice) {
-	c.scroll = 0 // another table: start at its top
+	c.scroll, c.chosen = 0, true // another table: start at its top
 	if j := slices.Index(c.marked, i); j >= 0 {
 		c.marked = slices.Delete(c.marked, j, j+1)
 		return

@@ -102,7 +102,11 @@ func highlight(plain string, w int, focused bool, st *styles) string {
 
 func (t *estimateTab) listView(w, h int, st *styles) []string {
 	focused := t.focus == paneList
-	head := []string{title(fmt.Sprintf("Scenarios (%d)", len(t.list.all)), focused, st)}
+	count := fmt.Sprintf("Scenarios (%d)", len(t.list.all))
+	if len(t.list.visible) < len(t.list.all) {
+		count = fmt.Sprintf("Scenarios (%d of %d)", len(t.list.visible), len(t.list.all))
+	}
+	head := []string{title(count, focused, st)}
 	if t.list.filtering {
 		head = append(head, st.prompt.Render("/")+t.list.filter.view())
 	}

@@ -38,6 +38,16 @@ func writeFileCmd(path, what string, data []byte, overwrite bool) tea.Cmd {
 		case errors.Is(err, fs.ErrExist):
 			return fileExistsMsg{path: path, what: what, data: data}
 		case err != nil:
+			// The temporary file's name means nothing to the user: say only
+			// what went wrong ("no such file or directory").
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			var le *os.LinkError
+			if errors.As(err, &le) {
+				err = le.Err
+			}
 			return fileErrorMsg{path: path, err: err}
 		}
 		return fileWrittenMsg{path: path, what: what}

@@ -119,6 +119,11 @@ func TestSaveToAMissingDirectory(t *testing.T) {
 	if !m.notice.isErr || !strings.Contains(m.notice.text, "could not write") {
 		t.Fatalf("the notice is %+v, want an error", m.notice)
 	}
+	// It names the file asked for and what went wrong, not the temporary
+	// file the write went through.
+	if !strings.HasSuffix(m.notice.text, "x.yaml: no such file or directory") || strings.Contains(m.notice.text, ".tmp-") {
+		t.Errorf("the notice is %q", m.notice.text)
+	}
 }
 
 func TestWriteAtomic(t *testing.T) {

@@ -248,3 +248,26 @@ func TestChangesKeptAcrossScenarios(t *testing.T) {
 		t.Errorf("R left %v", m.estimate.ses.settings)
 	}
 }
+
+// TestCompareFollowsTheOpenScenario: until the user marks scenarios of
+// their own, the Compare tab starts from the one open on the Estimate tab.
+func TestCompareFollowsTheOpenScenario(t *testing.T) {
+	m := newTestModel(t, 80, 24)
+	send(m, join(keys("/"), typed("twitter"), keys("enter", "2"))...)
+	if got := m.compare.marked; len(got) != 1 || m.compare.all[got[0]].Name != "twitter" {
+		t.Fatalf("Compare marked %v, want twitter, the open scenario", got)
+	}
+	send(m, keys("down", "space", "1")...) // the user's own marks now
+	send(m, join(keys("/"), typed("youtube"), keys("enter", "2"))...)
+	if len(m.compare.marked) != 2 {
+		t.Errorf("opening youtube changed the user's marks to %v", m.compare.marked)
+	}
+}
+
+// TestFilterCountsMatches: the list's title says how many scenarios the
+// filter leaves of how many.
+func TestFilterCountsMatches(t *testing.T) {
+	m := newTestModel(t, 80, 24)
+	send(m, join(keys("/"), typed("youtube"))...)
+	requireContains(t, plainView(m), "Scenarios (1 of 14)")
+}

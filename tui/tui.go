@@ -113,8 +113,6 @@ func New(opts Options) (*Model, error) {
 	if _, err := m.estimate.open(start); err != nil {
 		return nil, err
 	}
-	current := m.estimate.list.visible[m.estimate.list.cursor]
-	m.compare.marked, m.compare.cursor = []int{current}, current
 	if opts.LoadError != nil {
 		m.notice.fail(fmt.Errorf("some scenarios did not load: %w", opts.LoadError))
 	}
@@ -340,8 +338,11 @@ func (m *Model) switchTab(t tabID) {
 		return
 	}
 	m.tab = t
-	if t == tabCalc {
+	switch t {
+	case tabCalc:
 		m.calc.focus()
+	case tabCompare:
+		m.compare.follow(m.estimate.ses.scenario)
 	}
 }
 
