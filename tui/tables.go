@@ -141,7 +141,7 @@ func (t *tablesTab) powersLines(w int, st *styles) []string {
 		})
 	}
 	lines := textTable([]string{"Power", "Approximate", "Full name", "Short", "Decimal gap", "Bytes"},
-		[]bool{false, false, false, false, true, true}, rows, st)
+		[]bool{false, false, false, false, true, true}, rows, w, st)
 	lines = append(lines, "")
 	lines = append(lines, mutedWrap("The decimal unit of the same name (1 KB = 1,000 bytes) falls short of the binary one (1 KiB = 1,024 bytes) by the gap shown; estimates use decimal units unless asked for binary ones. Source: System Design Interview, vol. 1, ch. 2.", w, st)...)
 	return lines
@@ -157,14 +157,28 @@ func (t *tablesTab) latencyLines(w int, st *styles) []string {
 	for i, r := range set.Rows {
 		values[i] = r.Seconds
 	}
-	barW := min(max(w/5, 4), 24)
-	lengths := logBars(values, barW)
+	// The times matter most, then the operations' names, then the bars:
+	// on a narrow screen the bars shrink, then go, and the names are cut.
+	nameW, timeW := len("Operation"), len("Time")
+	for _, r := range set.Rows {
+		nameW = max(nameW, ansi.StringWidth(r.Operation))
+		timeW = max(timeW, ansi.StringWidth(seconds(r.Seconds, t.format)))
+	}
+	barW := min(max(w/5, 4), 24, w-nameW-timeW-4)
+	headers, right := []string{"Operation", "Time", "Log scale"}, []bool{false, true, false}
+	if barW < minTableBar {
+		headers, right = headers[:2], right[:2]
+	}
+	lengths := logBars(values, max(barW, 1))
 	rows := make([][]string, len(set.Rows))
 	for i, r := range set.Rows {
-		rows[i] = []string{r.Operation, seconds(r.Seconds, t.format), bar(lengths[i], barW, st)}
+		rows[i] = []string{r.Operation, seconds(r.Seconds, t.format)}
+		if barW >= minTableBar {
+			rows[i] = append(rows[i], bar(lengths[i], barW, st))
+		}
 	}
 	lines := []string{st.heading.Render(set.Title) + st.muted.Render(fmt.Sprintf("  (s: the %s figures)", otherSet(t.set)))}
-	lines = append(lines, textTable([]string{"Operation", "Time", "Log scale"}, []bool{false, true, false}, rows, st)...)
+	lines = append(lines, textTable(headers, right, rows, w, st)...)
 	lines = append(lines, "")
 	for _, l := range set.Lessons {
 		lines = append(lines, mutedWrap("• "+l, w, st)...)
@@ -172,6 +186,10 @@ func (t *tablesTab) latencyLines(w int, st *styles) []string {
 	lines = append(lines, "")
 	return append(lines, mutedWrap("Source: "+set.Source, w, st)...)
 }
+
+// minTableBar is the narrowest bar worth a column: as wide as its header,
+// "Log scale", and wide enough to tell the rows apart.
+const minTableBar = 9
 
 // otherSet names the latency set that `s` switches to.
 func otherSet(current int) string {
@@ -214,7 +232,7 @@ func (t *tablesTab) availabilityLines(w int, st *styles) []string {
 		mine = len(rows)
 		rows = append(rows, t.downtimeRow(t.avail, "▸ ", periods))
 	}
-	table := textTable(headers, right, rows, st)
+	table := textTable(headers, right, rows, w, st)
 	table[mine+1] = st.edited.Render(ansi.Strip(table[mine+1]))
 	lines = append(lines, table...)
 	lines = append(lines, "")
@@ -237,7 +255,7 @@ func (t *tablesTab) downtimeRow(a float64, mark string, periods []calc.Period) [
 
 // textTable lines up rows of plain cells under headers, right-aligning the
 // columns marked so.
-func textTable(headers []string, right []bool, rows [][]string, st *styles) []string {
+func textTable(headers []string, right []bool, rows [][]string, w int, st *styles) []string {
 	widths := make([]int, len(headers))
 	for i, h := range headers {
 		widths[i] = ansi.StringWidth(h)
@@ -247,9 +265,21 @@ func textTable(headers []string, right []bool, rows [][]string, st *styles) []st
 			widths[i] = max(widths[i], ansi.StringWidth(c))
 		}
 	}
+	// Too wide, the first column, the rows' names, gives up cells first (down
+	// to 8), so that the figures to its right stay on screen.
+	total := 2 * (len(widths) - 1)
+	for _, cw := range widths {
+		total += cw
+	}
+	if over := total - w; over > 0 {
+		widths[0] = max(widths[0]-over, min(widths[0], 8))
+	}
 	line := func(cells []string) string {
 		parts := make([]string, len(cells))
 		for i, c := range cells {
+			if i == 0 {
+				c = ansi.Truncate(c, widths[0], "…")
+			}
 			if right[i] {
 				parts[i] = padLeft(c, widths[i])
 			} else {

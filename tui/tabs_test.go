@@ -271,3 +271,20 @@ func TestFilterCountsMatches(t *testing.T) {
 	send(m, join(keys("/"), typed("youtube"))...)
 	requireContains(t, plainView(m), "Scenarios (1 of 14)")
 }
+
+// TestNarrowLatencyTableKeepsTheTimes: at 60 columns the current figures'
+// long operation names are cut and the bars shrink or go, but every time
+// shows.
+func TestNarrowLatencyTableKeepsTheTimes(t *testing.T) {
+	for _, w := range []int{60, 40} {
+		m := newTestModel(t, w, 40)
+		send(m, keys("3", "right", "s")...) // the latency table, current figures
+		requireContains(t, plainView(m), "Napkin-math", "ns", "µs", "ms")
+		// The first row, cut or not, ends with its time: 0.5 ns.
+		for _, line := range strings.Split(plainView(m), "\n") {
+			if strings.HasPrefix(line, "Sequential memory R/W") && !strings.HasSuffix(strings.TrimSpace(line), "0.5 ns") {
+				t.Errorf("at %d columns the first row does not end with its time: %q", w, line)
+			}
+		}
+	}
+}
