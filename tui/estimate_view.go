@@ -391,9 +391,12 @@ func availabilityLines(a *scenarios.AvailabilityResult, w int, st *styles, forma
 		}
 		lines = append(lines, sectionRow(label, percent(c.Effective), w))
 	}
-	return append(lines,
-		"  "+verdict(a.Meets, "≥", "<", percent(a.Target), st),
-		st.muted.Render("  down "+seconds(a.DowntimeMonth, format)+"/month, "+seconds(a.DowntimeYear, format)+"/year"))
+	lines = append(lines, "  "+verdict(a.Meets, "≥", "<", percent(a.Target), st))
+	// Wrapped rather than cut: at 80 columns the year would be lost.
+	for _, l := range wrap("down "+seconds(a.DowntimeMonth, format)+"/month, "+seconds(a.DowntimeYear, format)+"/year", "  ", w) {
+		lines = append(lines, st.muted.Render(l))
+	}
+	return lines
 }
 
 // verdict says whether a section meets its target: "✓ ≤ 200 ms target" or
