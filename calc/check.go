@@ -115,6 +115,9 @@ func (c *checker) describe(n node, d Dim) string {
 		}
 		return d.Words()
 	}
+	if _, bracketed := n.(*parenExpr); bracketed {
+		return d.Words() + " " + text // "(1 MB)" has its brackets already
+	}
 	return d.Words() + " (" + text + ")"
 }
 
@@ -187,12 +190,20 @@ func (c *checker) name(n *nameRef, out *ir) *Error {
 	if _, ok := functions[n.name]; ok {
 		return c.errorf(n, fmt.Sprintf("call it: %s", functions[n.name].usage), "%s is a function", n.name)
 	}
+	if notFinite[strings.ToLower(n.name)] {
+		return c.errorf(n, "give a number, such as 1e300 for a very large one", "%s is not a number an estimate can use", n.name)
+	}
 	hint := ""
 	if s := suggest(n.name, c.scope.names()); len(s) > 0 {
 		hint = "did you mean " + quoteList(s) + "?"
 	}
 	return c.errorf(n, hint, "unknown name %q", n.name)
 }
+
+// notFinite are the spellings of values that are not finite numbers, which
+// programs print and people paste: they get their own message rather than
+// "did you mean" a unit that looks alike.
+var notFinite = map[string]bool{"nan": true, "inf": true, "infinity": true}
 
 func quoteList(names []string) string {
 	q := make([]string, len(names))
