@@ -40,8 +40,8 @@ type compareTab struct {
 	// chosen is set once the user marks or unmarks: until then the tab
 	// marks the scenario open on the Estimate tab, whichever it is.
 	chosen bool
-	scroll  int
-	format  calc.FormatOptions
+	scroll int
+	format calc.FormatOptions
 }
 
 func newCompareTab(all []*scenarios.Scenario, format calc.FormatOptions) compareTab {
