@@ -327,15 +327,21 @@ func GroupDigits(n int64) string {
 // opts asks for: with the default three, 0.995 is "99.5%", 0.99987 is
 // "99.987%" and 0.9999999875 is "99.9999999875%". Counting the nines first
 // means rounding never turns a composite just under 1 into "100%", which
-// would read as a system that never fails.
+// would read as a system that never fails. The digits stop at sixteen: a
+// float64 just under 1 is exact only to about 1.1e-16, so a seventeenth digit
+// of its percentage would be rounding noise ("99.9999999999999858%").
 func ShowAvailability(a float64, opts FormatOptions) string {
 	nines := 0
 	if a < 1 {
 		nines = max(int(math.Floor(-math.Log10(1-a)+1e-9)), 0)
 	}
-	digits := min(opts.digits()+nines, MaxDigits)
+	digits := min(opts.digits()+nines, availabilityDigits)
 	return Show(a, Dimensionless, &percentUnit, FormatOptions{Digits: digits}).Text
 }
+
+// availabilityDigits is the most significant digits an availability shows;
+// see ShowAvailability.
+const availabilityDigits = 16
 
 // percentUnit shows a fraction as a percentage.
 var percentUnit = Unit{Text: "%", Factor: 0.01}
