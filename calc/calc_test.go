@@ -192,16 +192,16 @@ func TestShowAvailability(t *testing.T) {
 		digits int
 		want   string
 	}{
-		{0.999, 0, "99.9%"},                   // two nines, then "9": three significant digits in all
-		{0.9995, 0, "99.95%"},                 // three nines, then "5"
-		{0.995, 0, "99.5%"},                   // 1 − a = 0.005: two nines kept
-		{0.99987, 0, "99.987%"},               // 1 − a = 1.3e-4: three nines, then "87"
-		{0.999999, 0, "99.9999%"},             // six nines and nothing after them
-		{0.999999999875, 0, "99.9999999875%"}, // web-app's database tier, 1 − 0.0005³: nine nines, then "875"
-		{0.999999999875, 1, "99.99999999%"},   // one digit after the nine nines: the "8" rounds up to a tenth nine, never to 100%
-		{1 - 1e-16, 0, "99.99999999999999%"},         // fifteen nines would ask for 18 digits; 16 is all a float64 holds here
+		{0.999, 0, "99.9%"},                             // two nines, then "9": three significant digits in all
+		{0.9995, 0, "99.95%"},                           // three nines, then "5"
+		{0.995, 0, "99.5%"},                             // 1 − a = 0.005: two nines kept
+		{0.99987, 0, "99.987%"},                         // 1 − a = 1.3e-4: three nines, then "87"
+		{0.999999, 0, "99.9999%"},                       // six nines and nothing after them
+		{0.999999999875, 0, "99.9999999875%"},           // web-app's database tier, 1 − 0.0005³: nine nines, then "875"
+		{0.999999999875, 1, "99.99999999%"},             // one digit after the nine nines: the "8" rounds up to a tenth nine, never to 100%
+		{1 - 1e-16, 0, "99.99999999999999%"},            // fifteen nines would ask for 18 digits; 16 is all a float64 holds here
 		{math.Nextafter(1, 0), 0, "99.99999999999999%"}, // the largest float64 under 1 still does not read as 100%
-		{1 - 1e-14, 0, "99.999999999999%"},            // fourteen nines; the noise in the 17th digit is not shown
+		{1 - 1e-14, 0, "99.999999999999%"},              // fourteen nines; the noise in the 17th digit is not shown
 		{0.5, 0, "50%"},
 		{1, 0, "100%"},
 		{0, 0, "0%"},

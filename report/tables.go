@@ -547,13 +547,14 @@ func WriteAvailability(w io.Writer, f Format, st Styles, availabilities []float6
 // AvailabilityText writes an availability (a fraction) as a percentage.
 // A figure a person wrote, up to six decimals of a percent, is shown
 // exactly ("99.95%", "99.9999%"); a computed one ("1 h/year" gives
-// 0.99988592…) is rounded so that the unavailability keeps three
-// significant digits ("99.9886%"), which never rounds it up to 100%.
+// 0.99988592…) is shown as results show availabilities, its leading nines
+// and then three significant digits ("99.9886%"), which never rounds it up
+// to 100%.
 func AvailabilityText(a float64) string {
 	if s, ok := exactPercent(a); ok {
 		return s + "%"
 	}
-	return roundedPercent(a) + "%"
+	return calc.ShowAvailability(a, calc.FormatOptions{})
 }
 
 // maxPercentDecimals bounds the decimals exactPercent writes.
@@ -583,20 +584,6 @@ func exactPercent(a float64) (string, bool) {
 		return digs + strings.Repeat("0", point-len(digs)), true
 	}
 	return digs[:point] + "." + digs[point:], true
-}
-
-// roundedPercent writes a×100 with three significant digits in 100 − a×100.
-func roundedPercent(a float64) string {
-	down := (1 - a) * 100
-	if down <= 0 {
-		return "100"
-	}
-	decimals := max(0, 2-int(math.Floor(math.Log10(down))))
-	s := strconv.FormatFloat(100-down, 'f', decimals, 64)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	return s
 }
 
 // Downtime is an amount of downtime over one of the availability table's

@@ -215,6 +215,11 @@ func TestAvailabilityText(t *testing.T) {
 		{1, "100%"}, {0, "0%"}, {0.5, "50%"}, {0.00001, "0.001%"},
 		{1 - 300/calc.AvailabilityMonth, "99.9886%"},
 		{1 - 1e-12, "99.9999999999%"},
+		// 99.99999999999999 has more decimals than a person is taken to
+		// have written, and 'f' formatting of 100 − 1.1e-14 used to print
+		// its binary noise, "99.9999999999999858%"; sixteen significant
+		// digits are all a float64 this close to 1 holds.
+		{0.9999999999999999, "99.99999999999999%"},
 	}
 	for _, c := range cases {
 		if got := AvailabilityText(c.a); got != c.want {
