@@ -272,11 +272,12 @@ func (t *estimateTab) resultsView(w, h int, st *styles) []string {
 			first = len(rows)
 		}
 		o := r.Outputs[idx]
-		name, value := resultRow(o.Name, o.Display.Text, rowW)
-		if pos == t.output {
-			rows = append(rows, highlight(name+value, w, focused, st))
-		} else {
-			rows = append(rows, name+st.value.Render(value))
+		for _, l := range spread(" "+o.Name, o.Display.Text, rowW) {
+			if pos == t.output {
+				rows = append(rows, highlight(l.label+l.figure, w, focused, st))
+			} else {
+				rows = append(rows, l.label+st.value.Render(l.figure))
+			}
 		}
 		if t.showWork {
 			rows = append(rows, workLines(o.Work, w, st)...)
@@ -285,9 +286,11 @@ func (t *estimateTab) resultsView(w, h int, st *styles) []string {
 			last = len(rows) - 1
 		}
 	}
+	// Sections line their figures up at 50 cells or the results' width, or
+	// wider where a label needs it and the pane has the room.
 	sectionW := min(w, max(rowW, 50))
-	rows = append(rows, latencyLines(r.Latency, sectionW, st, t.format)...)
-	rows = append(rows, availabilityLines(r.Availability, sectionW, st, t.format)...)
+	rows = append(rows, latencyLines(r.Latency, sectionW, w, st, t.format)...)
+	rows = append(rows, availabilityLines(r.Availability, sectionW, w, st, t.format)...)
 	if focused && len(t.ses.order) > 0 {
 		rows = append(rows, "")
 		rows = append(rows, outputDetail(r.Outputs[t.ses.order[clamp(t.output, len(t.ses.order))]], w, st)...)
@@ -309,14 +312,33 @@ func resultsKeep(focused bool, first, last, n int, onLast bool, bodyRows int) in
 	return max(min(last, first+bodyRows-2), first)
 }
 
-// resultRow lays out a result in rowW cells: the name on the left, the
-// value against the right edge. A name that leaves no room for the value
-// is cut short; the value never is, unless it alone is too wide.
-func resultRow(name, value string, rowW int) (string, string) {
-	valueW := ansi.StringWidth(value)
-	nameW := max(rowW-valueW-2, 1)
-	name = " " + ansi.Truncate(name, nameW, "…")
-	return padRight(name, rowW-valueW), value
+// spreadLine is a line of a label and a figure: the label padded so that
+// the figure ends at the pane's right edge. Either may be empty.
+type spreadLine struct{ label, figure string }
+
+// spread lays out a label and a figure in w cells: on one line, the figure
+// against the right edge, when both fit with a cell between them.
+// Otherwise the label is wrapped at its spaces, its later lines indented two
+// cells more than its first, and the figure goes at the end of its last line, or on a line of its own when it
+// does not fit there. A narrow pane then costs a line, not the end of a
+// name: at 80 columns "connection_memory_total" used to read
+// "connection_memory_to…".
+func spread(label, figure string, w int) []spreadLine {
+	figureW := ansi.StringWidth(figure)
+	if ansi.StringWidth(label)+1+figureW <= w {
+		return []spreadLine{{padRight(label, w-figureW), figure}}
+	}
+	var lines []spreadLine
+	for _, l := range wrapHanging(label, w) {
+		lines = append(lines, spreadLine{padRight(l, w), ""})
+	}
+	last := &lines[len(lines)-1]
+	if room := w - figureW; ansi.StringWidth(strings.TrimRight(last.label, " "))+1 <= room {
+		last.label = padRight(strings.TrimRight(last.label, " "), room)
+		last.figure = figure
+		return lines
+	}
+	return append(lines, spreadLine{strings.Repeat(" ", max(w-figureW, 0)), figure})
 }
 
 // workLines draws a result's work under it: the formula, then the formula
@@ -357,44 +379,82 @@ func sectionHead(label, figure string, w int, st *styles) string {
 	return st.heading.Render(padRight(ansi.Truncate(label, room, "…"), room)) + " " + st.value.Render(figure)
 }
 
-// sectionRow is a line of a section: a label, and a figure against the
-// right edge.
-func sectionRow(label, figure string, w int) string {
-	return fit(label, max(w-ansi.StringWidth(figure)-1, 1)) + " " + figure
+// wrapHanging wraps an indented label into lines of w cells, the first at
+// the label's own indent and the rest two cells further in, so that they
+// read as the first one's continuation.
+func wrapHanging(label string, w int) []string {
+	indent := label[:len(label)-len(strings.TrimLeft(label, " "))]
+	text := strings.Join(strings.Fields(label), " ")
+	first := wrap(text, indent, w)[0]
+	rest := strings.TrimSpace(strings.TrimPrefix(text, strings.TrimPrefix(first, indent)))
+	if rest == "" {
+		return []string{first}
+	}
+	return append([]string{first}, wrap(rest, indent+"  ", w)...)
+}
+
+// sectionWidth is the width a section lines its figures up at: w, or
+// wider, up to maxW, where a row's label and figure need it.
+func sectionWidth(items []spreadLine, w, maxW int) int {
+	for _, it := range items {
+		w = max(w, ansi.StringWidth(it.label)+1+ansi.StringWidth(it.figure))
+	}
+	return min(w, maxW)
+}
+
+// sectionRows are the lines of a section's rows, each a label and a figure
+// against the right edge of w cells, on as many lines as spread needs.
+func sectionRows(items []spreadLine, w int) []string {
+	var lines []string
+	for _, it := range items {
+		for _, l := range spread(it.label, it.figure, w) {
+			lines = append(lines, l.label+l.figure)
+		}
+	}
+	return lines
 }
 
 // latencyLines draws a latency section: the total, each step priced, and
 // whether the total meets the target.
-func latencyLines(l *scenarios.LatencyResult, w int, st *styles, format calc.FormatOptions) []string {
+func latencyLines(l *scenarios.LatencyResult, w, maxW int, st *styles, format calc.FormatOptions) []string {
 	if l == nil {
 		return nil
 	}
-	lines := []string{"", sectionHead("Latency ("+l.Figures+" figures)", seconds(l.Total, format), w, st)}
+	var steps []spreadLine
 	for _, s := range l.Steps {
-		lines = append(lines, sectionRow(fmt.Sprintf("  %s × %s", count(s.Times), s.Operation), seconds(s.Total, format), w))
+		steps = append(steps, spreadLine{fmt.Sprintf("  %s × %s", count(s.Times), s.Operation), seconds(s.Total, format)})
 	}
+	w = sectionWidth(steps, w, maxW)
+	lines := []string{"", sectionHead("Latency ("+l.Figures+" figures)", seconds(l.Total, format), w, st)}
+	lines = append(lines, sectionRows(steps, w)...)
 	return append(lines, "  "+verdict(l.Meets, "≤", ">", seconds(l.Target, format), st))
 }
 
 // availabilityLines draws an availability section: the composite, each
 // component with its replicas, whether the composite meets the target, and
 // the downtime it allows.
-func availabilityLines(a *scenarios.AvailabilityResult, w int, st *styles, format calc.FormatOptions) []string {
+func availabilityLines(a *scenarios.AvailabilityResult, w, maxW int, st *styles, format calc.FormatOptions) []string {
 	if a == nil {
 		return nil
 	}
-	lines := []string{"", sectionHead("Availability", percent(a.Composite), w, st)}
+	var components []spreadLine
 	for _, c := range a.Components {
 		label := "  " + c.Name
 		if c.Replicas != 1 {
 			label += " ×" + count(c.Replicas)
 		}
-		lines = append(lines, sectionRow(label, percent(c.Effective), w))
+		components = append(components, spreadLine{label, percent(c.Effective)})
 	}
+	w = sectionWidth(components, w, maxW)
+	lines := []string{"", sectionHead("Availability", percent(a.Composite), w, st)}
+	lines = append(lines, sectionRows(components, w)...)
 	lines = append(lines, "  "+verdict(a.Meets, "≥", "<", percent(a.Target), st))
-	// Wrapped rather than cut: at 80 columns the year would be lost.
-	for _, l := range wrap("down "+seconds(a.DowntimeMonth, format)+"/month, "+seconds(a.DowntimeYear, format)+"/year", "  ", w) {
-		lines = append(lines, st.muted.Render(l))
+	// Wrapped rather than cut, since at 80 columns the year would be lost,
+	// and wrapped between the two figures, never inside one: "1.76" at the
+	// end of a line and "h/year" on the next would not read as a time.
+	downtime := []string{"down " + seconds(a.DowntimeMonth, format) + "/month,", seconds(a.DowntimeYear, format) + "/year"}
+	for _, l := range wrapWords(downtime, w-2) {
+		lines = append(lines, st.muted.Render("  "+l))
 	}
 	return lines
 }

@@ -122,8 +122,10 @@ func wrap(s, indent string, w int) []string {
 	return out
 }
 
-// wrapWords fills lines of room cells with words, greedily.
+// wrapWords fills lines of room cells with words, greedily. A room under
+// one cell is taken as one.
 func wrapWords(words []string, room int) []string {
+	room = max(room, 1)
 	var lines []string
 	var line strings.Builder
 	width := 0
@@ -136,6 +138,11 @@ func wrapWords(words []string, room int) []string {
 		}
 		for ww > room { // a word longer than a line is cut
 			head := ansi.Truncate(word, room-width, "")
+			if head == "" {
+				// A character wider than the room left (a CJK one in a
+				// line of one cell) goes whole rather than never.
+				head = string([]rune(word)[:1])
+			}
 			line.WriteString(head)
 			lines = append(lines, line.String())
 			line.Reset()

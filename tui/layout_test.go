@@ -56,9 +56,56 @@ func TestWrap(t *testing.T) {
 		{"a verylongword", "  ", 6, []string{"  a", "  very", "  long", "  word"}},
 		{"", "", 5, []string{""}},
 		{"one\ntwo", "", 10, []string{"one", "two"}},
+		// A character two cells wide in a room of one is not cut, which
+		// would loop for ever; it overhangs instead.
+		{"日本", "", 1, []string{"日", "本"}},
 	} {
 		if got := wrap(c.in, c.indent, c.w); !slices.Equal(got, c.want) {
 			t.Errorf("wrap(%q, %q, %d) = %q, want %q", c.in, c.indent, c.w, got, c.want)
+		}
+	}
+}
+
+// TestSpread checks how a label and a figure share a line, and how they
+// take more lines when they do not fit: the figure always ends at the right
+// edge, and nothing is cut unless one word alone is wider than the pane.
+func TestSpread(t *testing.T) {
+	for _, c := range []struct {
+		label, figure string
+		w             int
+		want          []string
+	}{
+		// " qps" (4) + a space + "231 /s" (6) fit in 12 with a cell to spare.
+		{" qps", "231 /s", 12, []string{" qps  231 /s"}},
+		// One cell between them is enough.
+		{" qps", "231 /s", 11, []string{" qps 231 /s"}},
+		// A name too long to share the line takes one of its own; the value
+		// stays against the right edge on the next.
+		{" connection_memory_total", "100 GB", 24, []string{" connection_memory_total", "                  100 GB"}},
+		// A label with spaces wraps, its later lines two cells further in,
+		// and the figure joins the last line when it fits there.
+		{"  1 × Send packet CA → NL → CA", "150 ms", 22, []string{"  1 × Send packet CA →", "    NL → CA     150 ms"}},
+		// When it does not, the figure takes a line of its own.
+		{"  1 × Send packet CA → NL → CA", "150 ms", 14, []string{"  1 × Send    ", "    packet CA ", "    → NL → CA ", "        150 ms"}},
+		// A figure wider than the pane is drawn whole on its own line.
+		{" x", "$4,500,000/month", 8, []string{" x      ", "$4,500,000/month"}},
+	} {
+		var got []string
+		for _, l := range spread(c.label, c.figure, c.w) {
+			got = append(got, l.label+l.figure)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("spread(%q, %q, %d) =\n%q, want\n%q", c.label, c.figure, c.w, got, c.want)
+		}
+	}
+}
+
+// TestWrapWordsEndsInATinyRoom guards the loop that cuts long words: a room
+// of zero or less used to make it cut empty heads for ever.
+func TestWrapWordsEndsInATinyRoom(t *testing.T) {
+	for _, room := range []int{-3, 0, 1} {
+		if got := wrapWords([]string{"ab", "c"}, room); !slices.Equal(got, []string{"a", "b", "c"}) {
+			t.Errorf("wrapWords(ab c, %d) = %q, want [a b c]", room, got)
 		}
 	}
 }
