@@ -118,8 +118,11 @@ func (t *tablesTab) view(w, h int, st *styles) []string {
 			names[i] = st.tab.Render(r.name)
 		}
 	}
-	head := []string{strings.Join(names, st.muted.Render(" · ")) + st.muted.Render("   ←/→ another table")}
-	return paneBlock(head, scrolled(t.lines(w, st), t.scroll, h-tablesHeadRows), w, h, -1)
+	head := strings.Join(names, st.muted.Render(" · "))
+	if hint := "   ←/→ another table"; ansi.StringWidth(head+hint) <= w {
+		head += st.muted.Render(hint) // the key help says it too, when this has no room
+	}
+	return paneBlock([]string{head}, scrolled(t.lines(w, st), t.scroll, h-tablesHeadRows), w, h, -1)
 }
 
 // lines draws the table shown; st may be nil to count lines only.
@@ -140,8 +143,10 @@ func (t *tablesTab) powersLines(w int, st *styles) []string {
 			calc.GroupDigits(int64(r.Bytes)), // 2^60 fits in an int64
 		})
 	}
+	// Narrow, the full name goes first (the short one says the same), then
+	// the gap; the exact bytes and the approximate value stay.
 	lines := textTable([]string{"Power", "Approximate", "Full name", "Short", "Decimal gap", "Bytes"},
-		[]bool{false, false, false, false, true, true}, rows, w, st)
+		[]bool{false, false, false, false, true, true}, rows, []int{2, 4}, w, st)
 	lines = append(lines, "")
 	lines = append(lines, mutedWrap("The decimal unit of the same name (1 KB = 1,000 bytes) falls short of the binary one (1 KiB = 1,024 bytes) by the gap shown; estimates use decimal units unless asked for binary ones. Source: System Design Interview, vol. 1, ch. 2.", w, st)...)
 	return lines
@@ -178,7 +183,7 @@ func (t *tablesTab) latencyLines(w int, st *styles) []string {
 		}
 	}
 	lines := []string{st.heading.Render(set.Title) + st.muted.Render(fmt.Sprintf("  (s: the %s figures)", otherSet(t.set)))}
-	lines = append(lines, textTable(headers, right, rows, w, st)...)
+	lines = append(lines, textTable(headers, right, rows, nil, w, st)...)
 	lines = append(lines, "")
 	for _, l := range set.Lessons {
 		lines = append(lines, mutedWrap("• "+l, w, st)...)
@@ -232,7 +237,9 @@ func (t *tablesTab) availabilityLines(w int, st *styles) []string {
 		mine = len(rows)
 		rows = append(rows, t.downtimeRow(t.avail, "▸ ", periods))
 	}
-	table := textTable(headers, right, rows, w, st)
+	// Narrow, the week goes first, then the quarter: the day, the month
+	// and the year are the periods an SLA is written for.
+	table := textTable(headers, right, rows, []int{2, 4}, w, st)
 	table[mine+1] = st.edited.Render(ansi.Strip(table[mine+1]))
 	lines = append(lines, table...)
 	lines = append(lines, "")
@@ -254,24 +261,26 @@ func (t *tablesTab) downtimeRow(a float64, mark string, periods []calc.Period) [
 }
 
 // textTable lines up rows of plain cells under headers, right-aligning the
-// columns marked so.
-func textTable(headers []string, right []bool, rows [][]string, w int, st *styles) []string {
-	widths := make([]int, len(headers))
-	for i, h := range headers {
-		widths[i] = ansi.StringWidth(h)
+// columns marked so. Too wide for w, it first leaves out the columns listed
+// in drop, in that order, until the rest fit, and says under the table
+// which it left out; then the first column, the rows' names, gives up cells
+// (down to 8), so that the figures to its right stay on screen.
+func textTable(headers []string, right []bool, rows [][]string, drop []int, w int, st *styles) []string {
+	keep := make([]bool, len(headers))
+	for i := range keep {
+		keep[i] = true
 	}
-	for _, r := range rows {
-		for i, c := range r {
-			widths[i] = max(widths[i], ansi.StringWidth(c))
+	var left []string
+	for _, c := range drop {
+		if tableWidth(columnWidths(headers, rows, keep)) <= w {
+			break
 		}
+		keep[c] = false
+		left = append(left, headers[c])
 	}
-	// Too wide, the first column, the rows' names, gives up cells first (down
-	// to 8), so that the figures to its right stay on screen.
-	total := 2 * (len(widths) - 1)
-	for _, cw := range widths {
-		total += cw
-	}
-	if over := total - w; over > 0 {
+	headers, right, rows = keepColumns(headers, keep), keepColumns(right, keep), keepRows(rows, keep)
+	widths := columnWidths(headers, rows, nil)
+	if over := tableWidth(widths) - w; over > 0 {
 		widths[0] = max(widths[0]-over, min(widths[0], 8))
 	}
 	line := func(cells []string) string {
@@ -291,6 +300,65 @@ func textTable(headers []string, right []bool, rows [][]string, w int, st *style
 	out := []string{st.heading.Render(line(headers))}
 	for _, r := range rows {
 		out = append(out, line(r))
+	}
+	if len(left) > 0 {
+		them := "them"
+		if len(left) == 1 {
+			them = "it"
+		}
+		out = append(out, mutedWrap("Left out for want of room: "+strings.Join(left, ", ")+" (a wider terminal shows "+them+").", w, st)...)
+	}
+	return out
+}
+
+// columnWidths is the width of each column, its header's or its widest
+// cell's; a column keep marks false counts as 0 (keep nil keeps all).
+func columnWidths(headers []string, rows [][]string, keep []bool) []int {
+	widths := make([]int, len(headers))
+	for i, h := range headers {
+		if keep == nil || keep[i] {
+			widths[i] = ansi.StringWidth(h)
+		}
+	}
+	for _, r := range rows {
+		for i, c := range r {
+			if keep == nil || keep[i] {
+				widths[i] = max(widths[i], ansi.StringWidth(c))
+			}
+		}
+	}
+	return widths
+}
+
+// tableWidth is how wide columns of these widths are, two cells apart;
+// columns of width 0 take no room.
+func tableWidth(widths []int) int {
+	total, n := 0, 0
+	for _, cw := range widths {
+		if cw > 0 {
+			total += cw
+			n++
+		}
+	}
+	return total + 2*max(n-1, 0)
+}
+
+// keepColumns is the items of one row that keep marks.
+func keepColumns[T any](items []T, keep []bool) []T {
+	var out []T
+	for i, it := range items {
+		if keep[i] {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// keepRows is every row with the columns keep marks.
+func keepRows(rows [][]string, keep []bool) [][]string {
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = keepColumns(r, keep)
 	}
 	return out
 }

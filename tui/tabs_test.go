@@ -288,3 +288,26 @@ func TestNarrowLatencyTableKeepsTheTimes(t *testing.T) {
 		}
 	}
 }
+
+// On a narrow terminal the reference tables leave out their least needed
+// columns, and say so, rather than cutting the exact figures at the right
+// edge: at 60 columns the powers of two are 79 cells wide with every column
+// and 52 without the full name and the gap, so the 25-digit 2^60 fits.
+func TestNarrowTablesLeaveOutColumns(t *testing.T) {
+	m := newTestModel(t, 60, 24)
+	send(m, keys("3")...)
+	screen := plainView(m)
+	requireContains(t, screen, "1,152,921,504,606,846,976", "1 quintillion", "Left out for want of room: Full name, Decimal gap")
+	if strings.Contains(screen, "Full name") && !strings.Contains(screen, "room: Full name") {
+		t.Errorf("the full name column is still drawn at 60 columns:\n%s", screen)
+	}
+	send(m, keys("left")...) // the availability table
+	requireContains(t, plainView(m), "per day", "per month", "per year", "3.65 days", "Left out for want of room: per week (a wider terminal shows")
+
+	m = newTestModel(t, 140, 40)
+	send(m, keys("3")...)
+	requireContains(t, plainView(m), "Full name", "Decimal gap", "1 kilobyte")
+	if strings.Contains(plainView(m), "Left out") {
+		t.Error("a 140-column terminal left a column out")
+	}
+}
