@@ -39,17 +39,22 @@ func (t *estimateTab) layout(w, h int) estimateLayout {
 		listH: listH, inputsH: inputsH, resultsH: h - listH - inputsH}
 }
 
-// inputsNeed is the width the inputs take: marker, name, default value and
-// some room to type. It depends on the scenario alone, so that the panes
-// stay put while a value is typed.
+// inputsNeed is the width the inputs take: marker, name, a space, and the
+// default value or the room to type one (minValueRoom), whichever is wider,
+// and a cell for the caret. It depends on the scenario alone, so that the
+// panes stay put while a value is typed.
 func (t *estimateTab) inputsNeed() int {
 	nameW, valueW := 0, 0
 	for _, in := range t.ses.scenario.Inputs {
 		nameW = max(nameW, len(in.Name))
 		valueW = max(valueW, ansi.StringWidth(in.Default.Text))
 	}
-	return 1 + nameW + 1 + valueW + 2
+	return 1 + nameW + 1 + max(valueW, minValueRoom) + 1
 }
+
+// minValueRoom is the fewest cells the inputs keep for a value, "100 bytes"
+// or "10 years": the names give up cells before the values go under it.
+const minValueRoom = 9
 
 // view draws the tab in w×h cells.
 func (t *estimateTab) view(w, h int, st *styles) []string {
@@ -129,13 +134,16 @@ func (t *estimateTab) listView(w, h int, st *styles) []string {
 	return paneBlock(head, rows, w, h, t.list.cursor)
 }
 
-// inputNameWidth is the width of the inputs' name column.
+// inputNameWidth is the width of the inputs' name column in a pane w cells
+// wide: the longest name, unless that leaves the values less than
+// minValueRoom (with the marker, a space and the caret); never under half
+// the pane.
 func (t *estimateTab) inputNameWidth(w int) int {
 	n := 0
 	for _, in := range t.ses.scenario.Inputs {
 		n = max(n, len(in.Name))
 	}
-	return max(min(n, w-12), min(n, w/2), 1)
+	return max(min(n, w-minValueRoom-3), min(n, w/2), 1)
 }
 
 func (t *estimateTab) inputsView(w, h int, st *styles) []string {
@@ -156,7 +164,27 @@ func (t *estimateTab) inputsView(w, h int, st *styles) []string {
 		if in.Changed {
 			marker = "*"
 		}
-		name := padRight(ansi.Truncate(in.Name, nameW, "…"), nameW)
+		name := padRight(in.Name, nameW)
+		if len(in.Name) > nameW {
+			// A name too long for the column takes a line of its own, the
+			// value going under it in the column, rather than lose its end.
+			long := marker + fit(in.Name, w-1)
+			switch {
+			case i == t.input && !t.edit.active:
+				rows = append(rows, highlight(long, w, focused, st))
+			case i == t.input || in.Changed:
+				rows = append(rows, st.edited.Render(long))
+			default:
+				rows = append(rows, long)
+			}
+			if i == t.input && h-1 >= 3 {
+				// Keeping the value in view keeps the name above it in
+				// view too, given three rows; with fewer, the name counts
+				// more.
+				keep = len(rows)
+			}
+			marker, name = " ", strings.Repeat(" ", nameW)
+		}
 		if t.edit.active && i == t.input {
 			rows = append(rows, st.edited.Render(marker+name)+" "+t.edit.view())
 			if t.editErr != nil {

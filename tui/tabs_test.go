@@ -311,3 +311,27 @@ func TestNarrowTablesLeaveOutColumns(t *testing.T) {
 		t.Error("a 140-column terminal left a column out")
 	}
 }
+
+// An input whose name is longer than the name column at 80 columns
+// (chat's server_connections, 18 letters in a column of 17) takes a line of
+// its own with the value under it, rather than reading
+// "server_connectio…"; it still edits like any other.
+func TestLongInputNameTakesALine(t *testing.T) {
+	m := newTestModel(t, 80, 24)
+	send(m, keys("/")...)
+	send(m, typed("chat")...)
+	send(m, keys("enter", "tab")...)
+	screen := plainView(m)
+	requireContains(t, screen, "server_connections ", "100K")
+	if strings.Contains(screen, "server_connectio…") {
+		t.Fatalf("the name is cut:\n%s", screen)
+	}
+	for range 6 {
+		send(m, keys("down")...)
+	}
+	send(m, keys("enter", "ctrl+u")...)
+	send(m, typed("200K")...)
+	send(m, keys("enter")...)
+	// 50M × 20% concurrent = 10M connections over 200K a server: 50 servers.
+	requireContains(t, plainView(m), "*server_connections", "200K", "servers                   50")
+}
