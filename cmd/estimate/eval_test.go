@@ -1,12 +1,18 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"math"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/estimate-dev/estimate/calc"
 )
 
 // runCLIWithStdin is runCLI with stdin given: eval reads a batch from it.
@@ -99,4 +105,109 @@ func TestEvalBatch(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestEvalBatchInOrder: a batch large enough to be evaluated on every core
+// still prints its results in the lines' order and reports each bad line
+// with its own number. Line i (from 1) is "i bytes to bytes", which shows
+// as i bytes with its digits grouped ("1 byte" for the first); every 500th
+// line is "i bytes + 1 s", an error.
+func TestEvalBatchInOrder(t *testing.T) {
+	const lines = 5 * batchSize / 2 // three batches, two of them split
+	var in, want strings.Builder
+	wantErrors := 0
+	for i := 1; i <= lines; i++ {
+		if i%500 == 0 {
+			fmt.Fprintf(&in, "%d bytes + 1 s\n", i)
+			wantErrors++
+			continue
+		}
+		fmt.Fprintf(&in, "%d bytes to bytes\n", i)
+		if i == 1 {
+			want.WriteString("1 byte\n")
+			continue
+		}
+		fmt.Fprintf(&want, "%s bytes\n", calc.GroupDigits(int64(i)))
+	}
+	code, stdout, stderr := runCLIWithStdin(t, in.String(), "eval", "--digits", "17")
+	if code != 1 {
+		t.Errorf("exit status %d, want 1 (some lines are bad)", code)
+	}
+	if stdout != want.String() {
+		t.Errorf("the results are not in the lines' order; first difference near %q", firstDifference(stdout, want.String()))
+	}
+	for i := 500; i <= lines; i += 500 {
+		if !strings.Contains(stderr, fmt.Sprintf("line %d, col", i)) {
+			t.Errorf("stderr does not report line %d", i)
+		}
+	}
+	if !strings.Contains(stderr, fmt.Sprintf("%d of %d expressions failed", wantErrors, lines)) {
+		t.Errorf("stderr lacks the count of failures:\n%s", stderr[max(len(stderr)-200, 0):])
+	}
+}
+
+// TestEvalBatchAnswersEachLine: a program that writes a line and waits for
+// its answer before writing the next gets it; the batch does not sit on a
+// result until more input or the end comes.
+func TestEvalBatchAnswersEachLine(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	done := make(chan int, 1)
+	go func() {
+		done <- run(context.Background(), []string{"eval"}, inR, outW, io.Discard)
+		outW.Close()
+	}()
+	answers := bufio.NewReader(outR)
+	for _, c := range []struct{ ask, answer string }{
+		{"1 KB to bytes", "1,000 bytes"},
+		{"2 GiB to bytes", "2,147,483,648 bytes"},
+	} {
+		if _, err := io.WriteString(inW, c.ask+"\n"); err != nil {
+			t.Fatal(err)
+		}
+		got := make(chan string, 1)
+		go func() { line, _ := answers.ReadString('\n'); got <- line }()
+		select {
+		case line := <-got:
+			if line != c.answer+"\n" {
+				t.Fatalf("%q: got %q, want %q", c.ask, line, c.answer)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("no answer to %q while the input stays open", c.ask)
+		}
+	}
+	inW.Close()
+	if code := <-done; code != 0 {
+		t.Errorf("exit status %d, want 0", code)
+	}
+}
+
+// firstDifference is a little of got from where it first differs from want.
+func firstDifference(got, want string) string {
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	return got[i:min(i+40, len(got))]
+}
+
+// BenchmarkEvalBatch is batch mode on 20,000 conversions of the kind
+// scripts/bench-batch.sh times (sizes, rates and durations, each converted),
+// read from stdin and written to stdout, without the process start-up.
+func BenchmarkEvalBatch(b *testing.B) {
+	conversions := []string{"46421.7 GiB to TB", "60095.12 TB/day to MB/s", "20959 Mbit to bytes", "250000 MB to TB", "37.5 hours to min"}
+	var in strings.Builder
+	for i := range 20000 {
+		in.WriteString(conversions[i%len(conversions)])
+		in.WriteByte('\n')
+	}
+	input := in.String()
+	b.ReportAllocs()
+	for b.Loop() {
+		if code := run(context.Background(), []string{"eval"}, strings.NewReader(input), io.Discard, io.Discard); code != 0 {
+			b.Fatalf("exit status %d", code)
+		}
+	}
+	b.ReportMetric(float64(20000*b.N)/b.Elapsed().Seconds(), "lines/s")
 }
