@@ -201,3 +201,17 @@ func requireNoTemporaryFiles(tb testing.TB, dir string) {
 		}
 	}
 }
+
+// TestShellWord: the hint after a save is a command a person can paste, so
+// a path with a space or a quote is quoted for the shell.
+func TestShellWord(t *testing.T) {
+	for _, c := range []struct{ path, want string }{
+		{"web-app.yaml", "web-app.yaml"},
+		{"/tmp/my scenarios/web-app.yaml", "'/tmp/my scenarios/web-app.yaml'"},
+		{"it's.yaml", `'it'\''s.yaml'`},
+	} {
+		if got := shellWord(c.path); got != c.want {
+			t.Errorf("shellWord(%q) = %q, want %q", c.path, got, c.want)
+		}
+	}
+}

@@ -183,7 +183,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		m.setStyles(msg.IsDark())
 	case fileWrittenMsg:
-		m.notice.say(fmt.Sprintf("wrote the %s to %s", msg.what, msg.path))
+		text := fmt.Sprintf("wrote the %s to %s", msg.what, msg.path)
+		if msg.what == "scenario" { // say how to use it, which is not obvious
+			text += "; estimate run --file " + shellWord(msg.path) + " reads it"
+		}
+		m.notice.say(text)
 	case fileExistsMsg:
 		m.prompt.confirm(msg)
 	case fileErrorMsg:
@@ -192,6 +196,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.forward(msg)
 	}
 	return m, nil
+}
+
+// shellWord quotes a path for a shell command line when it needs it.
+func shellWord(path string) string {
+	if strings.ContainsAny(path, " \t'\"\\$`!*?&;|<>()[]{}#~") {
+		return "'" + strings.ReplaceAll(path, "'", `'\''`) + "'"
+	}
+	return path
 }
 
 // resize follows the terminal's size.
