@@ -182,7 +182,7 @@ func (c *compareTab) tableView(w, h int, current *scenarios.Result, st *styles) 
 	}
 	lines := compareLines(cols, w, c.format, st)
 	head = append(head, lines[0])
-	return paneBlock(head, scrolled(lines[1:], c.scroll, h-compareHeadRows), w, h, -1)
+	return scrolledPane(head, lines[1:], w, h, c.scroll)
 }
 
 // compareLines draws the table: a column per scenario, a row per standard

@@ -77,15 +77,51 @@ func (t *estimateTab) valueWidth(w, h int) int {
 // paneBlock draws a pane: head lines that stay put, then body lines
 // scrolled so that line keep is in view, exactly w×h.
 func paneBlock(head, body []string, w, h, keep int) []string {
+	rows := max(h-len(head), 0)
+	return paneFrom(head, body, w, h, scrollStart(len(body), rows, keep))
+}
+
+// scrolledPane draws a pane whose body the user scrolls: from line offset
+// on, kept within maxScroll so that a resize that makes room shows more.
+func scrolledPane(head, body []string, w, h, offset int) []string {
+	rows := max(h-len(head), 0)
+	return paneFrom(head, body, w, h, min(max(offset, 0), maxScroll(len(body), rows)))
+}
+
+// paneFrom draws a pane with its body shown from line start on, exactly
+// w×h. When the body does not fit, the first head line says how many lines
+// are out of sight above (↑) and below (↓), where it has the room, so that
+// a pane cut at the bottom of the screen does not pass for the whole of it.
+func paneFrom(head, body []string, w, h, start int) []string {
 	if h <= 0 {
 		return nil
 	}
 	head = head[:min(len(head), h)]
+	rows := h - len(head)
 	out := make([]string, 0, h)
-	for _, line := range head {
+	for i, line := range head {
+		marks := scrollMarks(start, len(body)-start-rows)
+		if room := w - ansi.StringWidth(marks) - 1; i == 0 && marks != "" && ansi.StringWidth(line) <= room {
+			// At the right edge, like a scroll bar; a title with no room
+			// for them keeps its words instead.
+			line = fit(line, room) + " " + marks
+		}
 		out = append(out, fit(line, w))
 	}
-	return append(out, window(body, w, h-len(head), keep)...)
+	return append(out, windowFrom(body, w, rows, start)...)
+}
+
+// scrollMarks says how many lines are hidden above and below: "↑3 ↓12",
+// "↓2", or "" when none are.
+func scrollMarks(above, below int) string {
+	var marks []string
+	if above > 0 {
+		marks = append(marks, "↑"+strconv.Itoa(above))
+	}
+	if below > 0 {
+		marks = append(marks, "↓"+strconv.Itoa(below))
+	}
+	return strings.Join(marks, " ")
 }
 
 // title draws a pane's title, underlined when the pane has the focus.

@@ -46,10 +46,15 @@ func padRight(s string, w int) string {
 // window shows h lines of a block, each fitted to w cells, scrolled so that
 // line keep is in view (keep < 0 shows the top). It returns exactly h lines.
 func window(lines []string, w, h, keep int) []string {
+	return windowFrom(lines, w, h, scrollStart(len(lines), h, keep))
+}
+
+// windowFrom shows h lines of a block from line start on, each fitted to w
+// cells. It returns exactly h lines.
+func windowFrom(lines []string, w, h, start int) []string {
 	if h <= 0 {
 		return nil
 	}
-	start := scrollStart(len(lines), h, keep)
 	out := make([]string, h)
 	for i := range out {
 		if j := start + i; j < len(lines) {

@@ -171,3 +171,36 @@ func TestHelpListsEveryKey(t *testing.T) {
 		}
 	}
 }
+
+// TestPaneMarksHiddenLines: a pane whose body does not fit says, at the
+// right of its title, how many lines are hidden above and below; one that
+// fits says nothing, and a title with no room for the marks keeps its words.
+func TestPaneMarksHiddenLines(t *testing.T) {
+	body := []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
+	for _, c := range []struct {
+		name  string
+		pane  []string
+		title string
+	}{
+		// Three rows under the title from line 0: lines 3 to 9 are below.
+		{"top", scrolledPane([]string{"Results"}, body, 12, 4, 0), "Results   ↓7"},
+		// From line 4: four above, three below.
+		{"middle", scrolledPane([]string{"Results"}, body, 14, 4, 4), "Results  ↑4 ↓3"},
+		// Scrolled as far as it goes: seven above, none below.
+		{"bottom", scrolledPane([]string{"Results"}, body, 12, 4, 99), "Results   ↑7"},
+		// Everything fits: no marks.
+		{"fits", scrolledPane([]string{"Results"}, body[:3], 12, 4, 0), "Results     "},
+		// Keeping line 9 in view from the top of the block leaves lines
+		// 0 to 6 above it.
+		{"keep", paneBlock([]string{"Results"}, body, 12, 4, 9), "Results   ↑7"},
+		// "Results (the last good ones)" has no room for marks in 12 cells.
+		{"no room", scrolledPane([]string{"Results (the last good ones)"}, body, 12, 4, 0), "Results (th…"},
+	} {
+		if got := ansi.Strip(c.pane[0]); got != c.title {
+			t.Errorf("%s: title %q, want %q", c.name, got, c.title)
+		}
+		if len(c.pane) != 4 {
+			t.Errorf("%s: %d lines, want 4", c.name, len(c.pane))
+		}
+	}
+}

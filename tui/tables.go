@@ -122,7 +122,7 @@ func (t *tablesTab) view(w, h int, st *styles) []string {
 	if hint := "   ←/→ another table"; ansi.StringWidth(head+hint) <= w {
 		head += st.muted.Render(hint) // the key help says it too, when this has no room
 	}
-	return paneBlock([]string{head}, scrolled(t.lines(w, st), t.scroll, h-tablesHeadRows), w, h, -1)
+	return scrolledPane([]string{head}, t.lines(w, st), w, h, t.scroll)
 }
 
 // lines draws the table shown; st may be nil to count lines only.
