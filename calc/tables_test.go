@@ -432,12 +432,19 @@ func TestParallel(t *testing.T) {
 		{0.5, 4, 0.9375},
 		{0, 3, 0},
 		{1, 2, 1},
-		// So many replicas that (1 − a)^n underflows: the result is 1.
-		{0.9, 1e6, 1},
+		// 1 − 0.005¹¹ = 1 − 4.9e-26, which a float64 cannot tell from 1:
+		// the largest float64 below 1, since replicas that fail never add
+		// up to a component that cannot.
+		{0.995, 11, math.Nextafter(1, 0)},
+		// So many replicas that (1 − a)^n underflows to 0: the same.
+		{0.9, 1e6, math.Nextafter(1, 0)},
 	} {
 		got, err := Parallel(c.a, c.n)
 		if err != nil || !near(got, c.want, 1e-15) {
 			t.Errorf("Parallel(%v, %v) = %.17g, %v; want %.17g", c.a, c.n, got, err, c.want)
+		}
+		if (got == 1) != (c.want == 1) {
+			t.Errorf("Parallel(%v, %v) = %.17g: 1 only when a replica is 100%%", c.a, c.n, got)
 		}
 	}
 	// A load balancer at 99.99% in series with three API servers at 99.5%
