@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/estimate-dev/estimate/calc"
 	"github.com/estimate-dev/estimate/scenarios"
+	"github.com/spf13/cobra"
 )
 
 // usageError is a command line the program cannot act on: exit status 2.
@@ -143,4 +144,16 @@ func newErrorStyles() errorStyles {
 		caret: lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Red),
 		hint:  lipgloss.NewStyle().Foreground(lipgloss.BrightBlack),
 	}
+}
+
+// atMostOneScenario is the argument check of the commands that take one
+// scenario name. A second word is most often the end of a --set value that
+// the shell split at a space (--set video_size=500 MB), so the error shows
+// how to quote one.
+func atMostOneScenario(cmd *cobra.Command, args []string) error {
+	if len(args) <= 1 {
+		return nil
+	}
+	return usagef("%s takes one scenario name, not %d words (%s); a --set value with a space needs quotes: --set 'video_size=500 MB'",
+		cmd.Name(), len(args), strings.Join(args, " "))
 }

@@ -139,7 +139,7 @@ quotients), unrounded. A month is 30 days and a year 365 days.
 at the times --at gives), compounding the inputs the scenario marks
 grows: true (daily users and the like) once per period.`,
 		Example:           runExamples,
-		Args:              cobra.MaximumNArgs(1),
+		Args:              atMostOneScenario,
 		ValidArgsFunction: opts.completeName,
 		RunE: func(_ *cobra.Command, args []string) error {
 			return runScenario(s, args, opts)

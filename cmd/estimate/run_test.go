@@ -78,6 +78,8 @@ func TestRunExitStatus(t *testing.T) {
 		{"binary", []string{"run", "web-app", "--binary", "--set", "response_size=1 MiB"}, 0, "1 MiB", ""},
 		{"digits", []string{"run", "web-app", "--digits", "6"}, 0, "231.481 /s", ""},
 		{"unknown scenario", []string{"run", "web-ap"}, 1, "", `no scenario named "web-ap"; did you mean "web-app"?`},
+		// An unquoted "--set dau=5 MB" reaches run as the words web-app and MB.
+		{"a --set value split by the shell", []string{"run", "web-app", "--set", "dau=5", "MB"}, 2, "", `run takes one scenario name, not 2 words (web-app MB); a --set value with a space needs quotes`},
 		{"unknown input", []string{"run", "web-app", "--set", "daus=2M"}, 1, "", `web-app has no input "daus"; did you mean "dau"?`},
 		{"unknown input lists inputs", []string{"run", "web-app", "--set", "users=2M"}, 1, "", "inputs: dau, requests_per_user, read_write"},
 		{"wrong dimension", []string{"run", "web-app", "--set", "request_size=5 ms"}, 1, "", "request_size is information"},

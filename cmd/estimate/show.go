@@ -28,7 +28,7 @@ estimate run --file FILE, or put it in $XDG_CONFIG_HOME/estimate/scenarios
 file says (questions, help, bounds, grows, the latency and availability
 sections) but not its comments.`,
 		Example:           showExamples,
-		Args:              cobra.MaximumNArgs(1),
+		Args:              atMostOneScenario,
 		ValidArgsFunction: flags.completeName,
 		RunE: func(_ *cobra.Command, args []string) error {
 			sc, settings, err := flags.scenario(args)

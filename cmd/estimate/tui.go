@@ -38,7 +38,7 @@ availability nines; use the calculator. Press ? inside for every key.
 The session draws on stderr and needs a terminal. ctrl+s saves the scenario
 with your inputs as a YAML file, e exports the results as Markdown.`,
 		Example: tuiExamples,
-		Args:    cobra.MaximumNArgs(1),
+		Args:    atMostOneScenario,
 		ValidArgsFunction: func(_ *cobra.Command, args []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
