@@ -147,13 +147,17 @@ func newErrorStyles() errorStyles {
 }
 
 // atMostOneScenario is the argument check of the commands that take one
-// scenario name. A second word is most often the end of a --set value that
-// the shell split at a space (--set video_size=500 MB), so the error shows
-// how to quote one.
+// scenario name. With --set, a second word is most often the end of a value
+// that the shell split at a space (--set video_size=500 MB), so the error
+// shows how to quote one; without, the user may have meant to compare.
 func atMostOneScenario(cmd *cobra.Command, args []string) error {
 	if len(args) <= 1 {
 		return nil
 	}
-	return usagef("%s takes one scenario name, not %d words (%s); a --set value with a space needs quotes: --set 'video_size=500 MB'",
-		cmd.Name(), len(args), strings.Join(args, " "))
+	words := strings.Join(args, " ")
+	if f := cmd.Flags().Lookup("set"); f != nil && f.Changed {
+		return usagef("%s takes one scenario name, not %d words (%s); a --set value with a space needs quotes: --set 'video_size=500 MB'",
+			cmd.Name(), len(args), words)
+	}
+	return usagef("%s takes one scenario name, not %d (%s); to set them side by side: estimate compare %s", cmd.Name(), len(args), words, words)
 }

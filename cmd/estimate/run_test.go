@@ -88,7 +88,7 @@ func TestRunExitStatus(t *testing.T) {
 		{"bad expression caret", []string{"run", "web-app", "--set", "dau=5 +"}, 1, "", "  5 +\n     ^"},
 		{"not an assignment", []string{"run", "web-app", "--set", "dau"}, 1, "", "write NAME=VALUE"},
 		{"missing name", []string{"run"}, 2, "", "name a scenario"},
-		{"two names", []string{"run", "web-app", "chat"}, 2, "", "accepts at most 1 arg"},
+		{"two names", []string{"run", "web-app", "chat"}, 2, "", "run takes one scenario name, not 2 (web-app chat); to set them side by side: estimate compare web-app chat"},
 		{"bad format", []string{"run", "web-app", "-o", "xml"}, 2, "", `unknown output format "xml"`},
 		{"bad digits", []string{"run", "web-app", "--digits", "0"}, 2, "", "--digits must be between 1 and 17"},
 		{"unknown flag", []string{"run", "web-app", "--sett", "dau=1"}, 2, "", "unknown flag"},
