@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -352,9 +353,10 @@ func (t *estimateTab) resultsView(w, h int, st *styles) []string {
 	}
 	// Sections line their figures up at 50 cells or the results' width, or
 	// wider where a label needs it and the pane has the room.
-	sectionW := min(w, max(rowW, 50))
-	rows = append(rows, latencyLines(r.Latency, sectionW, w, st, t.format)...)
-	rows = append(rows, availabilityLines(r.Availability, sectionW, w, st, t.format)...)
+	steps, components := latencySteps(r.Latency, t.format), availabilityComponents(r.Availability)
+	sectionW := sectionWidth(append(slices.Clip(steps), components...), min(w, max(rowW, 50)), w)
+	rows = append(rows, latencyLines(r.Latency, steps, sectionW, st, t.format)...)
+	rows = append(rows, availabilityLines(r.Availability, components, sectionW, st, t.format)...)
 	if focused && len(t.ses.order) > 0 {
 		rows = append(rows, "")
 		rows = append(rows, outputDetail(r.Outputs[t.ses.order[clamp(t.output, len(t.ses.order))]], w, st)...)
@@ -457,8 +459,9 @@ func wrapHanging(label string, w int) []string {
 	return append([]string{first}, wrap(rest, indent+"  ", w)...)
 }
 
-// sectionWidth is the width a section lines its figures up at: w, or
-// wider, up to maxW, where a row's label and figure need it.
+// sectionWidth is the width the sections line their figures up at: w, or
+// wider, up to maxW, where a row's label and figure need it. The latency
+// and availability sections share it, so their figures end in one column.
 func sectionWidth(items []spreadLine, w, maxW int) int {
 	for _, it := range items {
 		w = max(w, ansi.StringWidth(it.label)+1+ansi.StringWidth(it.figure))
@@ -480,7 +483,18 @@ func sectionRows(items []spreadLine, w int) []string {
 
 // latencyLines draws a latency section: the total, each step priced, and
 // whether the total meets the target.
-func latencyLines(l *scenarios.LatencyResult, w, maxW int, st *styles, format calc.FormatOptions) []string {
+func latencyLines(l *scenarios.LatencyResult, steps []spreadLine, w int, st *styles, format calc.FormatOptions) []string {
+	if l == nil {
+		return nil
+	}
+	lines := []string{"", sectionHead("Latency ("+l.Figures+" figures)", seconds(l.Total, format), w, st)}
+	lines = append(lines, sectionRows(steps, w)...)
+	return append(lines, "  "+verdict(l.Meets, "≤", ">", seconds(l.Target, format), st))
+}
+
+// latencySteps are the rows of a latency section: each step's count and
+// operation, and the time they take.
+func latencySteps(l *scenarios.LatencyResult, format calc.FormatOptions) []spreadLine {
 	if l == nil {
 		return nil
 	}
@@ -488,28 +502,16 @@ func latencyLines(l *scenarios.LatencyResult, w, maxW int, st *styles, format ca
 	for _, s := range l.Steps {
 		steps = append(steps, spreadLine{fmt.Sprintf("  %s × %s", count(s.Times), s.Operation), seconds(s.Total, format)})
 	}
-	w = sectionWidth(steps, w, maxW)
-	lines := []string{"", sectionHead("Latency ("+l.Figures+" figures)", seconds(l.Total, format), w, st)}
-	lines = append(lines, sectionRows(steps, w)...)
-	return append(lines, "  "+verdict(l.Meets, "≤", ">", seconds(l.Target, format), st))
+	return steps
 }
 
 // availabilityLines draws an availability section: the composite, each
 // component with its replicas, whether the composite meets the target, and
 // the downtime it allows.
-func availabilityLines(a *scenarios.AvailabilityResult, w, maxW int, st *styles, format calc.FormatOptions) []string {
+func availabilityLines(a *scenarios.AvailabilityResult, components []spreadLine, w int, st *styles, format calc.FormatOptions) []string {
 	if a == nil {
 		return nil
 	}
-	var components []spreadLine
-	for _, c := range a.Components {
-		label := "  " + c.Name
-		if c.Replicas != 1 {
-			label += " ×" + count(c.Replicas)
-		}
-		components = append(components, spreadLine{label, percent(c.Effective)})
-	}
-	w = sectionWidth(components, w, maxW)
 	lines := []string{"", sectionHead("Availability", percent(a.Composite), w, st)}
 	lines = append(lines, sectionRows(components, w)...)
 	lines = append(lines, "  "+verdict(a.Meets, "≥", "<", percent(a.Target), st))
@@ -521,6 +523,23 @@ func availabilityLines(a *scenarios.AvailabilityResult, w, maxW int, st *styles,
 		lines = append(lines, st.muted.Render("  "+l))
 	}
 	return lines
+}
+
+// availabilityComponents are the rows of an availability section: each
+// component with its replicas, and the availability they give together.
+func availabilityComponents(a *scenarios.AvailabilityResult) []spreadLine {
+	if a == nil {
+		return nil
+	}
+	var components []spreadLine
+	for _, c := range a.Components {
+		label := "  " + c.Name
+		if c.Replicas != 1 {
+			label += " ×" + count(c.Replicas)
+		}
+		components = append(components, spreadLine{label, percent(c.Effective)})
+	}
+	return components
 }
 
 // verdict says whether a section meets its target: "✓ ≤ 200 ms target" or
