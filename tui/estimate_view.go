@@ -100,8 +100,8 @@ func paneFrom(head, body []string, w, h, start int) []string {
 	head = head[:min(len(head), h)]
 	rows := h - len(head)
 	out := make([]string, 0, h)
+	marks := scrollMarks(start, len(body)-start-rows)
 	for i, line := range head {
-		marks := scrollMarks(start, len(body)-start-rows)
 		if room := w - ansi.StringWidth(marks) - 1; i == 0 && marks != "" && ansi.StringWidth(line) <= room {
 			// At the right edge, like a scroll bar; a title with no room
 			// for them keeps its words instead.
@@ -385,10 +385,10 @@ type spreadLine struct{ label, figure string }
 // spread lays out a label and a figure in w cells: on one line, the figure
 // against the right edge, when both fit with a cell between them.
 // Otherwise the label is wrapped at its spaces, its later lines indented two
-// cells more than its first, and the figure goes at the end of its last line, or on a line of its own when it
-// does not fit there. A narrow pane then costs a line, not the end of a
-// name: at 80 columns "connection_memory_total" used to read
-// "connection_memory_to…".
+// cells more than its first, and the figure goes at the end of its last
+// line, or on a line of its own when it does not fit there. A narrow pane
+// then costs a line, not the end of a name: at 80 columns
+// "connection_memory_total" used to read "connection_memory_to…".
 func spread(label, figure string, w int) []spreadLine {
 	figureW := ansi.StringWidth(figure)
 	if ansi.StringWidth(label)+1+figureW <= w {
