@@ -37,3 +37,27 @@ func checkCLICases(t *testing.T, cases []cliCase) {
 		})
 	}
 }
+
+// completionCase is a shell completion request (the words after
+// "__complete") and candidates it must offer.
+type completionCase struct {
+	args []string
+	want []string
+}
+
+// checkCompletions runs each request through the command line, as a shell's
+// completion script does, and checks that every wanted candidate is offered.
+func checkCompletions(t *testing.T, cases []completionCase) {
+	t.Helper()
+	for _, tc := range cases {
+		code, out, _ := runCLI(t, append([]string{"__complete"}, tc.args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit status %d", tc.args, code)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v: completions lack %q:\n%s", tc.args, w, out)
+			}
+		}
+	}
+}

@@ -377,29 +377,15 @@ func TestListOverride(t *testing.T) {
 }
 
 func TestRunCompletion(t *testing.T) {
-	cases := []struct {
-		args []string
-		want []string
-	}{
-		{[]string{"__complete", "run", ""}, presetOrder},
-		{[]string{"__complete", "run", "you"}, []string{"youtube"}},
-		{[]string{"__complete", "run", "web-app", "--set", ""}, []string{"dau=", "read_write=", "cache_hit="}},
-		{[]string{"__complete", "run", "web-app", "--set", "dau="}, []string{"dau=1M"}},
-		{[]string{"__complete", "run", "web-app", "-o", ""}, []string{"table", "json", "csv", "md"}},
-		{[]string{"__complete", "show", "chat", "--set", "mess"}, []string{"messages_per_user="}},
-		{[]string{"__complete", "list", "-o", ""}, []string{"text", "json"}},
-	}
-	for _, tc := range cases {
-		code, out, _ := runCLI(t, tc.args...)
-		if code != 0 {
-			t.Fatalf("%v: exit status %d", tc.args, code)
-		}
-		for _, w := range tc.want {
-			if !strings.Contains(out, w) {
-				t.Errorf("%v: completions lack %q:\n%s", tc.args, w, out)
-			}
-		}
-	}
+	checkCompletions(t, []completionCase{
+		{[]string{"run", ""}, presetOrder},
+		{[]string{"run", "you"}, []string{"youtube"}},
+		{[]string{"run", "web-app", "--set", ""}, []string{"dau=", "read_write=", "cache_hit="}},
+		{[]string{"run", "web-app", "--set", "dau="}, []string{"dau=1M"}},
+		{[]string{"run", "web-app", "-o", ""}, []string{"table", "json", "csv", "md"}},
+		{[]string{"show", "chat", "--set", "mess"}, []string{"messages_per_user="}},
+		{[]string{"list", "-o", ""}, []string{"text", "json"}},
+	})
 }
 
 // BenchmarkRunJSON is the work of one `estimate run web-app -o json` once

@@ -1,22 +1,12 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/estimate-dev/estimate/calc"
 )
-
-// runTables runs the command line and returns its exit status and streams.
-func runTables(t *testing.T, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code = run(context.Background(), args, strings.NewReader(""), &out, &errOut)
-	return code, out.String(), errOut.String()
-}
 
 func TestTablesExitStatus(t *testing.T) {
 	cases := []struct {
@@ -59,7 +49,7 @@ func TestTablesExitStatus(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
-			code, out, errOut := runTables(t, c.args...)
+			code, out, errOut := runCLI(t, c.args...)
 			if code != c.code {
 				t.Fatalf("exit status %d, want %d\nstdout:\n%s\nstderr:\n%s", code, c.code, out, errOut)
 			}
@@ -81,7 +71,7 @@ func TestTablesExitStatus(t *testing.T) {
 func TestTablesPlainWhenNotATerminal(t *testing.T) {
 	for _, table := range []string{"powers", "latency", "availability"} {
 		for _, format := range []string{"table", "json", "csv", "md"} {
-			code, out, _ := runTables(t, "tables", table, "-o", format)
+			code, out, _ := runCLI(t, "tables", table, "-o", format)
 			if code != 0 {
 				t.Fatalf("tables %s -o %s: exit status %d", table, format, code)
 			}
@@ -106,7 +96,7 @@ type tablesNumber struct {
 
 func decodeTables(t *testing.T, args ...string) tablesJSON {
 	t.Helper()
-	code, out, errOut := runTables(t, append(args, "-o", "json")...)
+	code, out, errOut := runCLI(t, append(args, "-o", "json")...)
 	if code != 0 {
 		t.Fatalf("%v: exit status %d: %s", args, code, errOut)
 	}
@@ -200,23 +190,9 @@ func TestTablesJSON(t *testing.T) {
 }
 
 func TestTablesCompletion(t *testing.T) {
-	cases := []struct {
-		args []string
-		want []string
-	}{
-		{[]string{"__complete", "tables", ""}, []string{"powers", "latency", "availability"}},
-		{[]string{"__complete", "tables", "powers", "-o", ""}, []string{"table", "json", "csv", "md"}},
-		{[]string{"__complete", "tables", "latency", "--figures", ""}, []string{"book", "current"}},
-	}
-	for _, c := range cases {
-		code, out, _ := runTables(t, c.args...)
-		if code != 0 {
-			t.Fatalf("%v: exit status %d", c.args, code)
-		}
-		for _, w := range c.want {
-			if !strings.Contains(out, w) {
-				t.Errorf("%v: completions lack %q:\n%s", c.args, w, out)
-			}
-		}
-	}
+	checkCompletions(t, []completionCase{
+		{[]string{"tables", ""}, []string{"powers", "latency", "availability"}},
+		{[]string{"tables", "powers", "-o", ""}, []string{"table", "json", "csv", "md"}},
+		{[]string{"tables", "latency", "--figures", ""}, []string{"book", "current"}},
+	})
 }
